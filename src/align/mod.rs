@@ -1,0 +1,269 @@
+//! Block alignment: which source block each translation block translates.
+//!
+//! 1. Duplicated runs are found first and left out, so they are not also extra blocks.
+//! 2. Blocks whose signature (kind and hard anchors: numbers, URLs, file names, code, acronyms)
+//!    is unique in both documents are pinned, keeping the heaviest chain of them in document
+//!    order (weighted by length, so that a short block that swapped with a long one is the move).
+//! 3. Between pins, dynamic programming pairs blocks by kind, anchor overlap and a length score
+//!    in the spirit of Gale and Church (1993), against the length ratio measured on the pins.
+//! 4. What stays unpaired is missing or extra, unless a block elsewhere matches it strongly:
+//!    then it moved.
+
+mod duplicates;
+mod score;
+
+pub use duplicates::{find as find_duplicates, DuplicateRun};
+
+use std::collections::HashMap;
+
+use crate::document::{Block, Document, Format};
+use score::Scorer;
+
+/// One step of the alignment, in document order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pair {
+    pub source: Option<usize>,
+    pub target: Option<usize>,
+}
+
+/// A block found at another place than its source's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Move {
+    pub source: usize,
+    pub target: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Alignment {
+    /// Paired, missing (`target: None`) and extra (`source: None`) blocks, in order. Blocks of
+    /// duplicated runs and moved blocks are not in it.
+    pub pairs: Vec<Pair>,
+    pub moves: Vec<Move>,
+    source_of: HashMap<usize, usize>,
+}
+
+impl Alignment {
+    /// The source block that target block `target` translates (paired or moved).
+    pub fn source_of(&self, target: usize) -> Option<usize> {
+        self.source_of.get(&target).copied()
+    }
+}
+
+pub fn align(source: &Document, target: &Document, duplicates: &[DuplicateRun]) -> Alignment {
+    let src: Vec<usize> = (0..source.blocks.len()).collect();
+    let tgt: Vec<usize> = (0..target.blocks.len())
+        .filter(|t| !duplicates.iter().any(|run| run.repeat.contains(t)))
+        .collect();
+    let (pins, crossing) = pins(&source.blocks, &src, &target.blocks, &tgt);
+    let ratio = score::length_ratio(&source.blocks, &target.blocks, &src, &tgt, &pins);
+    let strict_kinds = source.format != Format::PlainText && target.format != Format::PlainText;
+    let scorer = Scorer::new(ratio, strict_kinds);
+
+    let mut pairs = Vec::new();
+    let (mut si, mut ti) = (0, 0);
+    for &(ps, pt) in pins.iter().chain(std::iter::once(&(src.len(), tgt.len()))) {
+        let not_moved_s = |&pos: &usize| !crossing.iter().any(|&(s, _)| s == pos);
+        let not_moved_t = |&pos: &usize| !crossing.iter().any(|&(_, t)| t == pos);
+        let gap_src: Vec<usize> = (si..ps).filter(not_moved_s).map(|p| src[p]).collect();
+        let gap_tgt: Vec<usize> = (ti..pt).filter(not_moved_t).map(|p| tgt[p]).collect();
+        let gap = scorer.align_gap(&source.blocks, &gap_src, &target.blocks, &gap_tgt);
+        pairs.extend(gap);
+        if ps < src.len() {
+            pairs.push(Pair {
+                source: Some(src[ps]),
+                target: Some(tgt[pt]),
+            });
+        }
+        (si, ti) = (ps + 1, pt + 1);
+    }
+    let mut moves: Vec<Move> = crossing
+        .iter()
+        .map(|&(s, t)| Move {
+            source: src[s],
+            target: tgt[t],
+        })
+        .collect();
+    moves.extend(find_moves(
+        &source.blocks,
+        &target.blocks,
+        &mut pairs,
+        &scorer,
+    ));
+    moves.sort_by_key(|m| m.target);
+    let source_of = pairs
+        .iter()
+        .filter_map(|p| Some((p.target?, p.source?)))
+        .chain(moves.iter().map(|m| (m.target, m.source)))
+        .collect();
+    Alignment {
+        pairs,
+        moves,
+        source_of,
+    }
+}
+
+/// A pair of positions: in the source sequence and in the target sequence.
+type Position = (usize, usize);
+
+/// Blocks whose signature is unique in both documents, split into pins (the heaviest chain that
+/// keeps document order, weighted by block length so that long blocks anchor the alignment) and
+/// moves (unique matches that cross the chain). Positions are into `src` and `tgt`.
+fn pins(
+    source: &[Block],
+    src: &[usize],
+    target: &[Block],
+    tgt: &[usize],
+) -> (Vec<Position>, Vec<Position>) {
+    let mut by_signature: HashMap<String, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for (pos, &i) in src.iter().enumerate() {
+        if let Some(sig) = score::signature(&source[i]) {
+            by_signature.entry(sig).or_default().0.push(pos);
+        }
+    }
+    for (pos, &i) in tgt.iter().enumerate() {
+        if let Some(sig) = score::signature(&target[i]) {
+            by_signature.entry(sig).or_default().1.push(pos);
+        }
+    }
+    let mut matches: Vec<(usize, usize)> = by_signature
+        .values()
+        .filter(|(s, t)| s.len() == 1 && t.len() == 1)
+        .map(|(s, t)| (s[0], t[0]))
+        .collect();
+    matches.sort_unstable();
+    let weight = |&(s, t): &(usize, usize)| {
+        1 + source[src[s]].letter_count.min(2000) + target[tgt[t]].letter_count.min(2000)
+    };
+    // Heaviest increasing subsequence of target positions, O(k²) over k unique matches.
+    let mut best = vec![0usize; matches.len()];
+    let mut back = vec![usize::MAX; matches.len()];
+    for i in 0..matches.len() {
+        best[i] = weight(&matches[i]);
+        for j in 0..i {
+            if matches[j].1 < matches[i].1 && best[j] + weight(&matches[i]) > best[i] {
+                best[i] = best[j] + weight(&matches[i]);
+                back[i] = j;
+            }
+        }
+    }
+    let mut chain = Vec::new();
+    let mut at = (0..matches.len()).max_by_key(|&i| best[i]);
+    while let Some(i) = at {
+        chain.push(i);
+        at = (back[i] != usize::MAX).then_some(back[i]);
+    }
+    chain.reverse();
+    let pinned: Vec<(usize, usize)> = chain.iter().map(|&i| matches[i]).collect();
+    let crossing = matches
+        .into_iter()
+        .filter(|m| !pinned.contains(m))
+        .collect();
+    (pinned, crossing)
+}
+
+/// Pairs an unpaired target block with an unpaired source block elsewhere when they match
+/// strongly (same kind, same hard anchors), and takes both out of the missing/extra lists.
+fn find_moves(
+    source: &[Block],
+    target: &[Block],
+    pairs: &mut Vec<Pair>,
+    scorer: &Scorer,
+) -> Vec<Move> {
+    let missing: Vec<usize> = pairs
+        .iter()
+        .filter(|p| p.target.is_none())
+        .filter_map(|p| p.source)
+        .collect();
+    let mut taken = Vec::new();
+    let mut moves = Vec::new();
+    for pair in pairs.iter().filter(|p| p.source.is_none()) {
+        let Some(t) = pair.target else { continue };
+        let best = missing
+            .iter()
+            .filter(|s| !taken.contains(*s))
+            .filter(|&&s| scorer.is_strong_match(&source[s], &target[t]))
+            .max_by(|&&a, &&b| {
+                scorer
+                    .pair_score(&source[a], &target[t])
+                    .total_cmp(&scorer.pair_score(&source[b], &target[t]))
+            });
+        if let Some(&s) = best {
+            taken.push(s);
+            moves.push(Move {
+                source: s,
+                target: t,
+            });
+        }
+    }
+    pairs.retain(|p| match (p.source, p.target) {
+        (Some(s), None) => !taken.contains(&s),
+        (None, Some(t)) => !moves.iter().any(|m| m.target == t),
+        _ => true,
+    });
+    moves
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    fn doc(text: &str) -> Document {
+        Document::parse(&SourceFile::new("t.txt", text), Format::PlainText)
+    }
+
+    fn shape(alignment: &Alignment) -> Vec<(Option<usize>, Option<usize>)> {
+        alignment
+            .pairs
+            .iter()
+            .map(|p| (p.source, p.target))
+            .collect()
+    }
+
+    const EN: &str = "Title here\n\nIntro with 3 points about CX and more words here.\n\nWhy it matters\n\nA long paragraph about the matter at hand, with many words and no anchors at all.\n\nimage-1.png\n\nClosing words about SaaS tools and people.\n";
+
+    #[test]
+    fn identical_structure_pairs_one_to_one() {
+        let fr = doc("Titre ici\n\nIntro avec 3 points sur CX et plus de mots ici.\n\nPourquoi c'est important\n\nUn long paragraphe sur le sujet en question, avec beaucoup de mots et aucune ancre.\n\nimage-1.png\n\nMots de clôture sur les outils SaaS et les gens.\n");
+        let a = align(&doc(EN), &fr, &[]);
+        let expected: Vec<_> = (0..6).map(|i| (Some(i), Some(i))).collect();
+        assert_eq!(shape(&a), expected);
+        assert!(a.moves.is_empty());
+    }
+
+    #[test]
+    fn missing_and_extra_blocks() {
+        let fr = doc("Titre ici\n\nIntro avec 3 points sur CX et plus de mots ici.\n\nimage-1.png\n\nUn paragraphe ajouté par le traducteur, qui n'existe pas dans la source.\n\nMots de clôture sur les outils SaaS et les gens.\n");
+        let a = align(&doc(EN), &fr, &[]);
+        assert_eq!(
+            shape(&a),
+            vec![
+                (Some(0), Some(0)),
+                (Some(1), Some(1)),
+                (Some(2), None),
+                (Some(3), None),
+                (Some(4), Some(2)),
+                (None, Some(3)),
+                (Some(5), Some(4)),
+            ]
+        );
+    }
+
+    #[test]
+    fn moved_block_is_a_move_not_missing_plus_extra() {
+        let fr = doc("Titre ici\n\nimage-1.png\n\nIntro avec 3 points sur CX et plus de mots ici.\n\nPourquoi c'est important\n\nUn long paragraphe sur le sujet en question, avec beaucoup de mots et aucune ancre.\n\nMots de clôture sur les outils SaaS et les gens.\n");
+        let a = align(&doc(EN), &fr, &[]);
+        assert_eq!(
+            a.moves,
+            vec![Move {
+                source: 4,
+                target: 1
+            }]
+        );
+        assert!(a
+            .pairs
+            .iter()
+            .all(|p| p.source.is_some() && p.target.is_some()));
+        assert_eq!(a.source_of(1), Some(4));
+    }
+}

@@ -1,0 +1,221 @@
+//! The command line: arguments in, an exit status out. Everything else is in the library.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anstream::ColorChoice;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::check;
+use crate::config::Settings;
+use crate::discover;
+use crate::finding::Severity;
+use crate::report::{self, OutputFormat, RenderOptions};
+use crate::rules::{self, RULES};
+
+/// A fast linter for translated articles: aligns each translation with its English source and
+/// reports duplicated sections, untranslated text and structure drift.
+#[derive(Debug, Parser)]
+#[command(name = "loclint", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check article groups found under PATHS (files or folders; default: the current folder).
+    Check(CheckArgs),
+    /// List the rules.
+    Rules,
+    /// Print a rule's documentation.
+    Explain {
+        /// A rule id, as `loclint rules` lists them.
+        rule: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Files or folders to check.
+    paths: Vec<PathBuf>,
+    /// Check PATHS as translations of this source file (one article group given by hand).
+    #[arg(long, value_name = "FILE")]
+    source: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+    /// Exit with status 1 when a finding at or above this severity is reported.
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Read this configuration file instead of looking for loclint.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore any loclint.toml.
+    #[arg(long)]
+    no_config: bool,
+    /// The locale of the sources (default: `en`, or `source-locale` in loclint.toml).
+    #[arg(long, value_name = "LOCALE")]
+    source_locale: Option<String>,
+    /// When to use colour in human output.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Exit statuses.
+pub const CLEAN: u8 = 0;
+pub const FINDINGS: u8 = 1;
+pub const TROUBLE: u8 = 2;
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules => {
+            let mut out = std::io::stdout().lock();
+            for rule in RULES {
+                let info = rule.info();
+                writeln!(
+                    out,
+                    "{:<22} {:<8} {}",
+                    info.id, info.default_severity, info.summary
+                )?;
+            }
+            Ok(ExitCode::from(CLEAN))
+        }
+        Command::Explain { rule } => match rules::find(&rule) {
+            Some(rule) => {
+                let info = rule.info();
+                let mut out = std::io::stdout().lock();
+                writeln!(
+                    out,
+                    "# {}\n\nDefault severity: {}\n",
+                    info.id, info.default_severity
+                )?;
+                writeln!(out, "{}", info.docs.trim_end())?;
+                Ok(ExitCode::from(CLEAN))
+            }
+            None => {
+                let known: Vec<&str> = rules::ids().collect();
+                eprintln!(
+                    "error: no rule `{rule}`; the rules are: {}",
+                    known.join(", ")
+                );
+                Ok(ExitCode::from(TROUBLE))
+            }
+        },
+    }
+}
+
+fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let mut settings = match load_settings(&args) {
+        Ok(settings) => settings,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Ok(ExitCode::from(TROUBLE));
+        }
+    };
+    if let Some(fail_on) = args.fail_on {
+        settings.fail_on = match fail_on {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+        };
+    }
+    if let Some(raw) = &args.source_locale {
+        match crate::locale::Locale::parse(raw) {
+            Some(locale) => settings.source_locale = locale,
+            None => {
+                eprintln!("error: --source-locale: `{raw}` is not a BCP 47 locale tag");
+                return Ok(ExitCode::from(TROUBLE));
+            }
+        }
+    }
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let discovery = match &args.source {
+        Some(source) => discover::explicit(source, &args.paths, &settings),
+        None => discover::discover(&paths, &settings),
+    };
+    let outcome = check::run(discovery, &settings);
+
+    for problem in &outcome.problems {
+        eprintln!("error: {}", problem_line(problem));
+    }
+    let color = match args.color {
+        ColorWhen::Always => ColorChoice::Always,
+        ColorWhen::Never => ColorChoice::Never,
+        ColorWhen::Auto => ColorChoice::Auto,
+    };
+    let mut stdout = anstream::AutoStream::new(std::io::stdout().lock(), color);
+    let options = RenderOptions {
+        color: !matches!(stdout.current_choice(), ColorChoice::Never),
+        fail_on: settings.fail_on,
+    };
+    let rendered = report::render(args.format, &outcome, &options);
+    if let Err(err) = stdout
+        .write_all(rendered.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            return Ok(ExitCode::from(CLEAN));
+        }
+        return Err(err.into());
+    }
+
+    let failing = outcome
+        .files
+        .iter()
+        .flat_map(|f| &f.findings)
+        .any(|f| f.severity >= settings.fail_on);
+    Ok(ExitCode::from(if !outcome.problems.is_empty() {
+        TROUBLE
+    } else if failing {
+        FINDINGS
+    } else {
+        CLEAN
+    }))
+}
+
+fn problem_line(problem: &discover::Problem) -> String {
+    let path = problem.path.display().to_string();
+    if problem.message.starts_with(&path) {
+        problem.message.clone()
+    } else {
+        format!("{path}: {}", problem.message)
+    }
+}
+
+fn load_settings(args: &CheckArgs) -> Result<Settings, String> {
+    if args.no_config {
+        return Ok(Settings::default());
+    }
+    let path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => {
+            let cwd = std::env::current_dir()
+                .map_err(|e| format!("cannot read the current folder: {e}"))?;
+            Settings::discover(&cwd)
+        }
+    };
+    match path {
+        Some(path) => Settings::load(&path).map_err(|err| {
+            format!("{err}\n  fix the configuration, or run with --no-config to ignore it")
+        }),
+        None => Ok(Settings::default()),
+    }
+}

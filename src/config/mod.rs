@@ -1,0 +1,351 @@
+//! `loclint.toml`: found from the current directory upward; every key optional; unknown keys are
+//! errors naming the key and its line. Command-line options override the file.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::finding::Severity;
+use crate::locale::Locale;
+use crate::rules;
+
+pub const FILE_NAME: &str = "loclint.toml";
+
+/// The file as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ConfigFile {
+    source_locale: Option<Spanned<String>>,
+    fail_on: Option<Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    keep: Vec<String>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    per_file_ignores: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+    #[serde(default)]
+    layout: Vec<LayoutFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LayoutFile {
+    source: Spanned<String>,
+    translation: Spanned<String>,
+}
+
+/// A rule's configured level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleLevel {
+    Off,
+    Severity(Severity),
+}
+
+/// A layout given by path patterns: `{locale}` stands for a locale tag, `{path}` for any path.
+#[derive(Debug, Clone)]
+pub struct PatternLayout {
+    pub source: String,
+    pub translation: String,
+}
+
+/// Settings in force for a run.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The folder that relative patterns in the config are relative to.
+    pub root: PathBuf,
+    pub config_path: Option<PathBuf>,
+    pub source_locale: Locale,
+    pub fail_on: Severity,
+    pub exclude: GlobSet,
+    /// Words that are never untranslated text (brands, product names).
+    pub keep: Vec<String>,
+    pub rule_levels: BTreeMap<String, RuleLevel>,
+    per_file_ignores: Vec<(GlobSet, Vec<String>)>,
+    pub layouts: Vec<PatternLayout>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            root: PathBuf::from("."),
+            config_path: None,
+            source_locale: Locale::parse("en").expect("en is a locale"),
+            fail_on: Severity::Error,
+            exclude: GlobSet::empty(),
+            keep: Vec::new(),
+            rule_levels: BTreeMap::new(),
+            per_file_ignores: Vec::new(),
+            layouts: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Settings {
+    /// Finds `loclint.toml` in `start` or the nearest folder above it.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        start
+            .ancestors()
+            .map(|dir| dir.join(FILE_NAME))
+            .find(|candidate| candidate.is_file())
+    }
+
+    pub fn load(path: &Path) -> Result<Settings, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
+            path: path.to_path_buf(),
+            line: None,
+            message: format!("cannot read the configuration: {err}"),
+        })?;
+        let root = path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        Settings::from_toml(&text, path, root)
+    }
+
+    pub fn from_toml(text: &str, path: &Path, root: PathBuf) -> Result<Settings, ConfigError> {
+        let error = |span: Option<std::ops::Range<usize>>, message: String| ConfigError {
+            path: path.to_path_buf(),
+            line: span.map(|s| line_of(text, s.start)),
+            message,
+        };
+        let file: ConfigFile = toml::from_str(text).map_err(|err| {
+            let message = err.message().to_string();
+            error(
+                err.span(),
+                format!("{message}; see `docs/configuration.md` for the keys loclint reads"),
+            )
+        })?;
+        let mut settings = Settings {
+            root,
+            config_path: Some(path.to_path_buf()),
+            ..Settings::default()
+        };
+        if let Some(locale) = file.source_locale {
+            settings.source_locale = Locale::parse(locale.get_ref()).ok_or_else(|| {
+                error(
+                    Some(locale.span()),
+                    format!("`{}` is not a BCP 47 locale tag", locale.get_ref()),
+                )
+            })?;
+        }
+        if let Some(level) = file.fail_on {
+            settings.fail_on = level
+                .get_ref()
+                .parse()
+                .map_err(|message| error(Some(level.span()), message))?;
+        }
+        settings.exclude = glob_set(&file.exclude).map_err(|(span, m)| error(Some(span), m))?;
+        settings.keep = file.keep;
+        for (rule, level) in file.rules {
+            check_rule_id(&rule).map_err(|m| error(Some(rule.span()), m))?;
+            let parsed = match level.get_ref().as_str() {
+                "off" => RuleLevel::Off,
+                other => RuleLevel::Severity(other.parse().map_err(|_| {
+                    error(
+                        Some(level.span()),
+                        format!(
+                            "unknown level `{other}` for `{}`: use `error`, `warning` or `off`",
+                            rule.get_ref()
+                        ),
+                    )
+                })?),
+            };
+            settings.rule_levels.insert(rule.into_inner(), parsed);
+        }
+        for (pattern, ignored) in file.per_file_ignores {
+            for rule in &ignored {
+                check_rule_id(rule).map_err(|m| error(Some(rule.span()), m))?;
+            }
+            let set = glob_set(std::slice::from_ref(&pattern))
+                .map_err(|(span, m)| error(Some(span), m))?;
+            settings
+                .per_file_ignores
+                .push((set, ignored.into_iter().map(Spanned::into_inner).collect()));
+        }
+        for layout in file.layout {
+            for pattern in [&layout.source, &layout.translation] {
+                if !pattern.get_ref().contains("{path}") && !pattern.get_ref().contains('*') {
+                    return Err(error(
+                        Some(pattern.span()),
+                        format!("layout pattern `{}` needs `{{path}}`", pattern.get_ref()),
+                    ));
+                }
+            }
+            if !layout.translation.get_ref().contains("{locale}") {
+                return Err(error(
+                    Some(layout.translation.span()),
+                    "a translation pattern needs `{locale}`".to_string(),
+                ));
+            }
+            settings.layouts.push(PatternLayout {
+                source: layout.source.into_inner(),
+                translation: layout.translation.into_inner(),
+            });
+        }
+        Ok(settings)
+    }
+
+    /// The level of `rule` for `path` (relative to the config root where possible).
+    pub fn rule_level(&self, rule: &str, path: &Path) -> Option<RuleLevel> {
+        let relative = self.relative(path);
+        if self
+            .per_file_ignores
+            .iter()
+            .any(|(set, rules)| rules.iter().any(|r| r == rule) && set.is_match(&relative))
+        {
+            return Some(RuleLevel::Off);
+        }
+        self.rule_levels.get(rule).copied()
+    }
+
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        self.exclude.is_match(self.relative(path))
+    }
+
+    /// `path` relative to the config root, when it lies below it.
+    pub fn relative(&self, path: &Path) -> PathBuf {
+        let absolute = absolute(path);
+        let root = absolute_root(&self.root);
+        absolute
+            .strip_prefix(&root)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| path.to_path_buf())
+    }
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn absolute_root(root: &Path) -> PathBuf {
+    absolute(root)
+}
+
+fn check_rule_id(rule: &Spanned<String>) -> Result<(), String> {
+    if rules::find(rule.get_ref()).is_some() {
+        Ok(())
+    } else {
+        let known: Vec<&str> = rules::ids().collect();
+        Err(format!(
+            "unknown rule `{}`; the rules are: {}",
+            rule.get_ref(),
+            known.join(", ")
+        ))
+    }
+}
+
+fn glob_set(patterns: &[Spanned<String>]) -> Result<GlobSet, (std::ops::Range<usize>, String)> {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob = Glob::new(pattern.get_ref()).map_err(|err| {
+            (
+                pattern.span(),
+                format!("bad glob `{}`: {err}", pattern.get_ref()),
+            )
+        })?;
+        builder.add(glob);
+        if !pattern.get_ref().ends_with("/**") {
+            // A folder pattern also matches everything below the folder.
+            if let Ok(glob) = Glob::new(&format!("{}/**", pattern.get_ref())) {
+                builder.add(glob);
+            }
+        }
+    }
+    builder
+        .build()
+        .map_err(|err| (0..0, format!("bad glob: {err}")))
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Settings, ConfigError> {
+        Settings::from_toml(text, Path::new("loclint.toml"), PathBuf::from("."))
+    }
+
+    #[test]
+    fn full_config() {
+        let settings = parse(
+            r#"
+source-locale = "en-US"
+fail-on = "warning"
+exclude = ["drafts"]
+keep = ["Guru"]
+[rules]
+structure-mismatch = "off"
+untranslated-text = "warning"
+[per-file-ignores]
+"legacy/**" = ["duplicate-section"]
+[[layout]]
+source = "_articles/{path}.md"
+translation = "_articles/{locale}/{path}.md"
+"#,
+        )
+        .unwrap();
+        assert_eq!(settings.source_locale.as_str(), "en-US");
+        assert_eq!(settings.fail_on, Severity::Warning);
+        assert!(settings.is_excluded(Path::new("drafts/a/b.md")));
+        assert_eq!(
+            settings.rule_level("structure-mismatch", Path::new("a.md")),
+            Some(RuleLevel::Off)
+        );
+        assert_eq!(
+            settings.rule_level("duplicate-section", Path::new("legacy/x/ar.md")),
+            Some(RuleLevel::Off)
+        );
+        assert_eq!(
+            settings.rule_level("duplicate-section", Path::new("x/ar.md")),
+            None
+        );
+        assert_eq!(settings.layouts.len(), 1);
+    }
+
+    #[test]
+    fn unknown_key_names_key_and_line() {
+        let err = parse("fail-on = \"error\"\n\nfial-on = \"x\"\n").unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert!(err.message.contains("fial-on"), "{}", err.message);
+    }
+
+    #[test]
+    fn unknown_rule_names_rule_and_line() {
+        let err = parse("[rules]\nno-such-rule = \"off\"\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("no-such-rule"));
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let err = parse("keep = [\"a\"\nfail-on = 1\n").unwrap_err();
+        assert!(err.line.is_some());
+    }
+}

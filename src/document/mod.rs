@@ -1,0 +1,350 @@
+//! The document model: every file, whatever its format, becomes an ordered list of [`Block`]s.
+//!
+//! A block keeps its byte range in the file, its plain text (markup removed, soft line breaks
+//! folded to spaces), the non-prose parts of that text ([`Mask`]s: code, URLs, file names,
+//! placeholders, HTML), and what [`prepare`] derives once for every rule: tokens with their
+//! script, anchors that survive translation, and a normalised form for comparisons.
+
+mod markdown;
+mod plain;
+mod prepare;
+
+pub use prepare::{
+    is_acronym_like, normalize, number_value, starts_upper, strip_possessive, Anchor, AnchorKind,
+    Token, TokenKind,
+};
+
+use std::ops::Range;
+use std::path::Path;
+
+use crate::source::SourceFile;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    Title,
+    Heading(u8),
+    Paragraph,
+    ListItem,
+    BlockQuote,
+    Image,
+    Code,
+    TableRow,
+    FrontMatter,
+    Html,
+}
+
+impl BlockKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockKind::Title => "title",
+            BlockKind::Heading(_) => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::ListItem => "list item",
+            BlockKind::BlockQuote => "blockquote",
+            BlockKind::Image => "image",
+            BlockKind::Code => "code block",
+            BlockKind::TableRow => "table row",
+            BlockKind::FrontMatter => "front-matter field",
+            BlockKind::Html => "HTML block",
+        }
+    }
+
+    /// Blocks whose text a translator is expected to translate.
+    pub fn is_prose(self) -> bool {
+        matches!(
+            self,
+            BlockKind::Title
+                | BlockKind::Heading(_)
+                | BlockKind::Paragraph
+                | BlockKind::ListItem
+                | BlockKind::BlockQuote
+                | BlockKind::TableRow
+                | BlockKind::FrontMatter
+        )
+    }
+
+    pub fn is_heading_like(self) -> bool {
+        matches!(self, BlockKind::Title | BlockKind::Heading(_))
+    }
+}
+
+/// What a masked piece of text is. Masked text is never prose: no rule reads it as words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MaskKind {
+    InlineCode,
+    Code,
+    Url,
+    Email,
+    FileName,
+    HtmlTag,
+    Placeholder,
+    Jsx,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mask {
+    pub kind: MaskKind,
+    /// Byte range in [`Block::text`].
+    pub range: Range<usize>,
+}
+
+/// A piece of block text copied from one place in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Piece {
+    text_start: usize,
+    text_len: usize,
+    file_start: usize,
+    file_len: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Byte range of the whole block in the file, markup included.
+    pub range: Range<usize>,
+    /// The block's plain text.
+    pub text: String,
+    /// Non-prose ranges of `text`, sorted and disjoint.
+    pub masks: Vec<Mask>,
+    /// For front-matter fields: the key (`title`, `description`).
+    pub key: Option<String>,
+    pieces: Vec<Piece>,
+    /// Tokens of `text`, whitespace left out, in order.
+    pub tokens: Vec<Token>,
+    /// What survives translation: numbers, URLs, file names, code, Latin names and acronyms.
+    pub anchors: Vec<Anchor>,
+    /// NFC, whitespace collapsed, quotation marks unified: the form used to compare blocks.
+    pub normalized: String,
+    /// Letters in `text` outside masks.
+    pub letter_count: usize,
+}
+
+impl Block {
+    /// Maps a byte offset in [`Block::text`] to a byte offset in the file.
+    pub fn file_offset(&self, text_offset: usize) -> usize {
+        let index = self
+            .pieces
+            .partition_point(|p| p.text_start + p.text_len <= text_offset)
+            .min(self.pieces.len().saturating_sub(1));
+        let Some(piece) = self.pieces.get(index) else {
+            return self.range.start;
+        };
+        let within = text_offset.saturating_sub(piece.text_start);
+        if piece.text_len == piece.file_len {
+            piece.file_start + within.min(piece.file_len)
+        } else if within == 0 {
+            piece.file_start
+        } else {
+            piece.file_start + piece.file_len
+        }
+    }
+
+    /// Maps a byte range in [`Block::text`] to a byte range in the file.
+    pub fn file_range(&self, text_range: Range<usize>) -> Range<usize> {
+        let start = self.file_offset(text_range.start);
+        let end = if text_range.end > text_range.start {
+            self.file_offset_end(text_range.end)
+        } else {
+            start
+        };
+        start..end.max(start)
+    }
+
+    fn file_offset_end(&self, text_end: usize) -> usize {
+        let index = self
+            .pieces
+            .partition_point(|p| p.text_start + p.text_len < text_end)
+            .min(self.pieces.len().saturating_sub(1));
+        let Some(piece) = self.pieces.get(index) else {
+            return self.range.end;
+        };
+        if piece.text_len == piece.file_len {
+            piece.file_start + (text_end - piece.text_start).min(piece.file_len)
+        } else {
+            piece.file_start + piece.file_len
+        }
+    }
+
+    pub fn is_masked(&self, range: &Range<usize>) -> bool {
+        self.masks
+            .iter()
+            .any(|m| m.range.start < range.end && range.start < m.range.end)
+    }
+
+    /// The prose words (letters, outside masks).
+    pub fn words(&self) -> impl Iterator<Item = &Token> {
+        self.tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && !t.masked)
+    }
+
+    /// The first words of the block, for messages that point at it.
+    pub fn opening_words(&self, max_chars: usize) -> String {
+        let text = self.normalized.as_str();
+        if text.chars().count() <= max_chars {
+            return text.to_string();
+        }
+        let cut: String = text.chars().take(max_chars).collect();
+        let cut = match cut.rfind(' ') {
+            Some(space) if space > max_chars / 2 => &cut[..space],
+            _ => cut.as_str(),
+        };
+        format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+    }
+}
+
+/// Collects a block's text piece by piece while a parser walks the file.
+#[derive(Debug)]
+pub struct BlockBuilder {
+    kind: BlockKind,
+    range: Range<usize>,
+    text: String,
+    masks: Vec<Mask>,
+    pieces: Vec<Piece>,
+    key: Option<String>,
+}
+
+impl BlockBuilder {
+    pub fn new(kind: BlockKind, range: Range<usize>) -> Self {
+        BlockBuilder {
+            kind,
+            range,
+            text: String::new(),
+            masks: Vec::new(),
+            pieces: Vec::new(),
+            key: None,
+        }
+    }
+
+    pub fn kind(&self) -> BlockKind {
+        self.kind
+    }
+
+    pub fn set_kind(&mut self, kind: BlockKind) {
+        self.kind = kind;
+    }
+
+    pub fn set_key(&mut self, key: impl Into<String>) {
+        self.key = Some(key.into());
+    }
+
+    pub fn extend_range(&mut self, end: usize) {
+        self.range.end = self.range.end.max(end);
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Adds prose that stands at `file_range` in the file (its text may differ from the file's
+    /// bytes where the parser resolved an escape or entity).
+    pub fn push_text(&mut self, text: &str, file_range: Range<usize>) {
+        if text.is_empty() {
+            return;
+        }
+        self.pieces.push(Piece {
+            text_start: self.text.len(),
+            text_len: text.len(),
+            file_start: file_range.start,
+            file_len: file_range.len(),
+        });
+        self.text.push_str(text);
+    }
+
+    /// Adds text that is not prose (inline code, an HTML tag, a URL).
+    pub fn push_masked(&mut self, text: &str, file_range: Range<usize>, kind: MaskKind) {
+        let start = self.text.len();
+        self.push_text(text, file_range);
+        if self.text.len() > start {
+            self.masks.push(Mask {
+                kind,
+                range: start..self.text.len(),
+            });
+        }
+    }
+
+    /// Adds a separator with no text of its own in the file (a soft line break becomes a space).
+    pub fn push_separator(&mut self, separator: &str, file_offset: usize) {
+        if self.text.is_empty() || self.text.ends_with(' ') {
+            return;
+        }
+        self.push_text(separator, file_offset..file_offset + separator.len());
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    pub fn finish(self) -> Block {
+        prepare::prepare(self)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    PlainText,
+    Markdown,
+    Mdx,
+}
+
+impl Format {
+    /// The format a file's extension names, if loclint reads it.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Some(Format::PlainText),
+            "md" | "markdown" => Some(Format::Markdown),
+            "mdx" => Some(Format::Mdx),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Document {
+    pub format: Format,
+    pub blocks: Vec<Block>,
+}
+
+impl Document {
+    pub fn parse(file: &SourceFile, format: Format) -> Document {
+        let blocks = match format {
+            Format::PlainText => plain::parse(&file.text),
+            Format::Markdown => markdown::parse(&file.text, false),
+            Format::Mdx => markdown::parse(&file.text, true),
+        };
+        Document { format, blocks }
+    }
+
+    /// The whole prose text of the document, for guessing its language or script.
+    pub fn prose_sample(&self, max_bytes: usize) -> String {
+        let mut sample = String::new();
+        for block in self.blocks.iter().filter(|b| b.kind.is_prose()) {
+            if sample.len() >= max_bytes {
+                break;
+            }
+            sample.push_str(&block.text);
+            sample.push('\n');
+        }
+        sample
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_map_through_pieces_of_different_length() {
+        // `a &amp; b` parsed as `a & b`: the entity is one text byte for five file bytes.
+        let mut builder = BlockBuilder::new(BlockKind::Paragraph, 0..9);
+        builder.push_text("a ", 0..2);
+        builder.push_text("&", 2..7);
+        builder.push_text(" b", 7..9);
+        let block = builder.finish();
+        assert_eq!(block.text, "a & b");
+        assert_eq!(block.file_offset(0), 0);
+        assert_eq!(block.file_range(2..3), 2..7);
+        assert_eq!(block.file_range(4..5), 8..9);
+    }
+}

@@ -1,0 +1,19 @@
+//! loclint: a linter for translated articles.
+//!
+//! The pipeline, one module a stage:
+//! [`discover`] (paths to article groups) -> [`source`] (read, decode, line index) ->
+//! [`document`] (parse into blocks, prepare tokens and anchors) -> [`align`] (translation blocks
+//! to source blocks) -> [`rules`] (one file a rule, over a shared context) -> [`check`] (the run,
+//! in parallel, with configured severities) -> [`report`] (one module a format).
+
+pub mod align;
+pub mod check;
+pub mod cli;
+pub mod config;
+pub mod discover;
+pub mod document;
+pub mod finding;
+pub mod locale;
+pub mod report;
+pub mod rules;
+pub mod source;

@@ -1,0 +1,40 @@
+pub use unicode_script::Script;
+use unicode_script::UnicodeScript;
+
+pub fn char_script(c: char) -> Script {
+    c.script()
+}
+
+/// Scripts written right to left.
+pub fn is_rtl_script(script: Script) -> bool {
+    matches!(
+        script,
+        Script::Arabic
+            | Script::Hebrew
+            | Script::Syriac
+            | Script::Thaana
+            | Script::Nko
+            | Script::Samaritan
+            | Script::Mandaic
+            | Script::Adlam
+    )
+}
+
+/// The script of most letters in `text`, ignoring Common and Inherited characters.
+pub fn dominant_script(text: &str) -> Option<Script> {
+    let mut counts: Vec<(Script, usize)> = Vec::new();
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        let script = c.script();
+        if matches!(script, Script::Common | Script::Inherited | Script::Unknown) {
+            continue;
+        }
+        match counts.iter_mut().find(|(s, _)| *s == script) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((script, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map(|(script, _)| script)
+}

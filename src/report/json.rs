@@ -1,0 +1,134 @@
+use serde::Serialize;
+
+use super::{counts, locate};
+use crate::check::Outcome;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    findings: Vec<JsonFinding<'a>>,
+    summary: Summary<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'a str,
+    severity: &'a str,
+    path: String,
+    locale: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    message: &'a str,
+    excerpt: &'a str,
+    source: Option<SourceRef>,
+    related: Vec<RelatedRef<'a>>,
+    fix: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SourceRef {
+    path: String,
+    line: usize,
+    end_line: usize,
+}
+
+#[derive(Serialize)]
+struct RelatedRef<'a> {
+    line: usize,
+    end_line: usize,
+    note: &'a str,
+}
+
+#[derive(Serialize)]
+struct Summary<'a> {
+    files_checked: usize,
+    files_with_findings: usize,
+    findings: usize,
+    errors: usize,
+    warnings: usize,
+    problems: Vec<Problem<'a>>,
+    sources_without_translations: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Problem<'a> {
+    path: String,
+    message: &'a str,
+}
+
+pub(super) fn render(outcome: &Outcome) -> String {
+    let mut findings = Vec::new();
+    for checked in &outcome.files {
+        let file = &checked.file;
+        for finding in &checked.findings {
+            let at = locate(file, finding);
+            let source =
+                checked
+                    .source
+                    .as_ref()
+                    .zip(finding.source.as_ref())
+                    .map(|(source, range)| SourceRef {
+                        path: source.display_path(),
+                        line: source.lines.line_of(range.start),
+                        end_line: source
+                            .lines
+                            .line_of(range.end.saturating_sub(1).max(range.start)),
+                    });
+            findings.push(JsonFinding {
+                rule: finding.rule,
+                severity: finding.severity.as_str(),
+                path: file.display_path(),
+                locale: checked.locale.as_str(),
+                line: at.start.line,
+                column: at.start.column,
+                end_line: at.end.line,
+                end_column: at.end.column,
+                message: &finding.message,
+                excerpt: at.excerpt,
+                source,
+                related: finding
+                    .related
+                    .iter()
+                    .map(|r| RelatedRef {
+                        line: file.lines.line_of(r.range.start),
+                        end_line: file
+                            .lines
+                            .line_of(r.range.end.saturating_sub(1).max(r.range.start)),
+                        note: &r.note,
+                    })
+                    .collect(),
+                fix: finding.fix.as_deref(),
+            });
+        }
+    }
+    let counts = counts(&outcome.files);
+    let document = Document {
+        version: 1,
+        summary: Summary {
+            files_checked: outcome.files.len(),
+            files_with_findings: counts.files_with_findings,
+            findings: findings.len(),
+            errors: counts.errors,
+            warnings: counts.warnings,
+            problems: outcome
+                .problems
+                .iter()
+                .map(|p| Problem {
+                    path: p.path.display().to_string(),
+                    message: &p.message,
+                })
+                .collect(),
+            sources_without_translations: outcome
+                .sources_without_translations
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect(),
+        },
+        findings,
+    };
+    let mut out = serde_json::to_string_pretty(&document).expect("findings serialise");
+    out.push('\n');
+    out
+}

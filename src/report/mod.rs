@@ -1,0 +1,74 @@
+//! Rendering an [`Outcome`]: one module per output format. Positions become 1-based lines and
+//! character columns here, and only here.
+
+mod human;
+mod json;
+
+use crate::check::{CheckedFile, Outcome};
+use crate::finding::{Finding, Severity};
+use crate::source::{Position, SourceFile};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Findings grouped by file, with a code frame under each.
+    Human,
+    /// One JSON document (see docs/json-output.md).
+    Json,
+}
+
+pub struct RenderOptions {
+    pub color: bool,
+    pub fail_on: Severity,
+}
+
+pub fn render(format: OutputFormat, outcome: &Outcome, options: &RenderOptions) -> String {
+    match format {
+        OutputFormat::Human => human::render(outcome, options),
+        OutputFormat::Json => json::render(outcome),
+    }
+}
+
+/// A finding's place in human terms.
+pub(crate) struct Located<'a> {
+    pub start: Position,
+    /// Exclusive: the position just after the last character.
+    pub end: Position,
+    pub excerpt: &'a str,
+}
+
+pub(crate) fn locate<'a>(file: &'a SourceFile, finding: &Finding) -> Located<'a> {
+    let range = finding.range.clone();
+    Located {
+        start: file.position(range.start),
+        end: file.position(range.end),
+        excerpt: file.text.get(range).unwrap_or(""),
+    }
+}
+
+/// Counts for the closing summary.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub files_with_findings: usize,
+}
+
+pub(crate) fn counts(files: &[CheckedFile]) -> Counts {
+    let mut counts = Counts::default();
+    for file in files {
+        if !file.findings.is_empty() {
+            counts.files_with_findings += 1;
+        }
+        for finding in &file.findings {
+            match finding.severity {
+                Severity::Error => counts.errors += 1,
+                Severity::Warning => counts.warnings += 1,
+            }
+        }
+    }
+    counts
+}
+
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

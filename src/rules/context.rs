@@ -1,0 +1,41 @@
+use crate::align::{Alignment, DuplicateRun};
+use crate::config::Settings;
+use crate::document::{Block, Document};
+use crate::locale::{Locale, LocaleData};
+use crate::source::SourceFile;
+
+/// Everything a rule may read about one translation: prepared once, shared by every rule.
+pub struct Context<'a> {
+    pub file: &'a SourceFile,
+    pub document: &'a Document,
+    pub locale: &'a Locale,
+    pub locale_data: &'static LocaleData,
+    /// Runs of blocks that repeat earlier runs of this translation.
+    pub duplicates: &'a [DuplicateRun],
+    /// The English source and the block alignment, when the source was found.
+    pub source: Option<SourceSide<'a>>,
+    pub settings: &'a Settings,
+}
+
+pub struct SourceSide<'a> {
+    pub file: &'a SourceFile,
+    pub document: &'a Document,
+    pub locale: &'a Locale,
+    pub alignment: &'a Alignment,
+}
+
+impl<'a> Context<'a> {
+    /// The source block that translation block `index` translates.
+    pub fn source_block(&self, index: usize) -> Option<&'a Block> {
+        let source = self.source.as_ref()?;
+        let s = source.alignment.source_of(index)?;
+        source.document.blocks.get(s)
+    }
+
+    /// Whether block `index` lies inside a duplicated run (its second or later copy).
+    pub fn is_duplicate_copy(&self, index: usize) -> bool {
+        self.duplicates
+            .iter()
+            .any(|run| run.repeat.contains(&index))
+    }
+}

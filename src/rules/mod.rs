@@ -1,0 +1,86 @@
+//! The rules. Each lives in its own file: its [`RuleInfo`] (id, default severity, the user
+//! documentation that `loclint explain` prints) and one check function over the shared
+//! [`Context`].
+
+mod context;
+mod duplicate_section;
+mod structure_mismatch;
+mod untranslated_text;
+
+pub use context::{Context, SourceSide};
+
+use crate::finding::{Finding, Severity};
+
+/// A rule's identity and documentation.
+#[derive(Debug)]
+pub struct RuleInfo {
+    /// Kebab-case, naming the defect.
+    pub id: &'static str,
+    pub default_severity: Severity,
+    /// One line for `loclint rules`.
+    pub summary: &'static str,
+    /// Whether the rule needs the English source (it is skipped for files checked alone).
+    pub needs_source: bool,
+    /// Markdown: What it finds / Why it matters / Example / How to fix.
+    pub docs: &'static str,
+}
+
+pub trait Rule: Sync {
+    fn info(&self) -> &'static RuleInfo;
+    fn check(&self, ctx: &Context, findings: &mut Vec<Finding>);
+}
+
+/// Every rule, in the order `loclint rules` lists them.
+pub static RULES: &[&dyn Rule] = &[
+    &duplicate_section::DuplicateSection,
+    &untranslated_text::UntranslatedText,
+    &structure_mismatch::StructureMismatch,
+];
+
+pub fn find(id: &str) -> Option<&'static dyn Rule> {
+    RULES.iter().copied().find(|rule| rule.info().id == id)
+}
+
+pub fn ids() -> impl Iterator<Item = &'static str> {
+    RULES.iter().map(|rule| rule.info().id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn ids_are_unique_and_kebab_case() {
+        let mut seen = HashSet::new();
+        for id in ids() {
+            assert!(seen.insert(id), "duplicate rule id {id}");
+            assert!(
+                id.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    && !id.starts_with('-')
+                    && !id.ends_with('-'),
+                "{id} is not kebab-case"
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_is_documented() {
+        for rule in RULES {
+            let info = rule.info();
+            for section in [
+                "## What it finds",
+                "## Why it matters",
+                "## Example",
+                "## How to fix",
+            ] {
+                assert!(info.docs.contains(section), "{} lacks `{section}`", info.id);
+            }
+            assert!(
+                !info.summary.ends_with('.'),
+                "{}: summary ends with a period",
+                info.id
+            );
+        }
+    }
+}
