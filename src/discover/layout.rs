@@ -5,6 +5,8 @@ use regex::Regex;
 use crate::config::Settings;
 use crate::locale::Locale;
 
+use super::Member;
+
 const EXTENSIONS: &[&str] = &["md", "txt", "markdown", "mdx"];
 
 /// How a path says which article it belongs to and in which locale.
@@ -176,6 +178,90 @@ impl Layout {
             Layout::Standalone => Vec::new(),
         }
     }
+}
+
+impl Layout {
+    /// The translations of the source at `path` that exist on disk.
+    pub fn translations_on_disk(&self, path: &Path, settings: &Settings) -> Vec<Member> {
+        let mut found: Vec<Member> = match self {
+            Layout::FolderPerArticle | Layout::LocaleSuffix => {
+                let Some(dir) = path.parent() else {
+                    return Vec::new();
+                };
+                let dir = if dir.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    dir
+                };
+                let Ok(entries) = std::fs::read_dir(dir) else {
+                    return Vec::new();
+                };
+                let key = self
+                    .classify(path, settings)
+                    .map(|(key, _)| key)
+                    .or_else(|| {
+                        matches!(self, Layout::LocaleSuffix).then(|| Layout::suffix_key(path))
+                    });
+                entries
+                    .filter_map(Result::ok)
+                    .map(|entry| {
+                        let name = entry.file_name();
+                        if dir == Path::new(".") && path.parent() == Some(Path::new("")) {
+                            PathBuf::from(name)
+                        } else {
+                            dir.join(name)
+                        }
+                    })
+                    .filter(|candidate| candidate != path && is_article(candidate))
+                    .filter_map(|candidate| {
+                        let (candidate_key, locale) = self.classify(&candidate, settings)?;
+                        let locale = locale?;
+                        (Some(&candidate_key) == key.as_ref()
+                            && !locale.same_language(&settings.source_locale))
+                        .then_some(Member {
+                            path: candidate,
+                            locale: Some(locale),
+                        })
+                    })
+                    .collect()
+            }
+            Layout::LocaleFolder => {
+                let Some((index, _)) = locale_component(path, settings) else {
+                    return Vec::new();
+                };
+                let components: Vec<Component> = path.components().collect();
+                let parent: PathBuf = components[..index].iter().collect();
+                let rest: PathBuf = components[index + 1..].iter().collect();
+                let Ok(entries) = std::fs::read_dir(if parent.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    &parent
+                }) else {
+                    return Vec::new();
+                };
+                entries
+                    .filter_map(Result::ok)
+                    .filter_map(|entry| {
+                        let locale = Locale::parse(entry.file_name().to_str()?)?;
+                        let candidate = parent.join(entry.file_name()).join(&rest);
+                        (!locale.same_language(&settings.source_locale) && candidate.is_file())
+                            .then_some(Member {
+                                path: candidate,
+                                locale: Some(locale),
+                            })
+                    })
+                    .collect()
+            }
+            Layout::Pattern { .. } | Layout::Standalone => Vec::new(),
+        };
+        found.retain(|m| !settings.is_excluded(&m.path));
+        found.sort_by(|a, b| a.path.cmp(&b.path));
+        found
+    }
+}
+
+fn is_article(path: &Path) -> bool {
+    path.is_file() && crate::document::Format::from_path(path).is_some()
 }
 
 fn stem(path: &Path) -> Option<&str> {

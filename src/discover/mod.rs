@@ -107,8 +107,21 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> Discovery {
             },
             given,
         );
-        match groups.get_mut(&Layout::suffix_key(&path)) {
+        let key = Layout::suffix_key(&path);
+        match groups.get_mut(&key) {
             Some((_, members)) => members.push(member),
+            None if given => {
+                // `post.md` given alone: its `post.<locale>.md` translations are on disk.
+                let found = Layout::LocaleSuffix.translations_on_disk(&path, settings);
+                let (layout, key) = if found.is_empty() {
+                    (Layout::Standalone, format!("file:{}", path.display()))
+                } else {
+                    (Layout::LocaleSuffix, key)
+                };
+                let mut members = vec![member];
+                members.extend(found.into_iter().map(|m| (m, false)));
+                groups.insert(key, (layout, members));
+            }
             None => {
                 groups.insert(
                     format!("file:{}", path.display()),
@@ -128,7 +141,13 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> Discovery {
             members.into_iter().partition(|(m, _)| is_source(m));
         let given_source = sources.iter().any(|(_, given)| *given);
         let source = sources.into_iter().next().map(|(m, _)| m);
-        let translations: Vec<Member> = translations.into_iter().map(|(m, _)| m).collect();
+        let mut translations: Vec<Member> = translations.into_iter().map(|(m, _)| m).collect();
+        if translations.is_empty() && given_source {
+            // A changed source alone (a pre-commit hook): check its translations against it.
+            if let Some(source) = &source {
+                translations = layout.translations_on_disk(&source.path, settings);
+            }
+        }
         if translations.is_empty() {
             if let Some(source) = source {
                 if given_source || layout != Layout::Standalone {

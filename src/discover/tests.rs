@@ -155,3 +155,36 @@ fn missing_paths_and_foreign_files_are_problems() {
     );
     assert_eq!(d.problems.len(), 2);
 }
+
+#[test]
+fn a_source_given_alone_brings_its_translations() {
+    let dir = tree(&[
+        "post/en.txt",
+        "post/hi.txt",
+        "post/ar.txt",
+        "blog/x.md",
+        "blog/x.fr.md",
+        "c/en/a.md",
+        "c/ru/a.md",
+    ]);
+    let d = discover(
+        &[
+            dir.path().join("post/en.txt"),
+            dir.path().join("blog/x.md"),
+            dir.path().join("c/en/a.md"),
+        ],
+        &Settings::default(),
+    );
+    assert_eq!(
+        summary(&d, dir.path()),
+        vec![
+            ("blog/x.md".into(), vec!["blog/x.fr.md=fr".into()]),
+            ("c/en/a.md".into(), vec!["c/ru/a.md=ru".into()]),
+            (
+                "post/en.txt".into(),
+                vec!["post/ar.txt=ar".into(), "post/hi.txt=hi".into()]
+            ),
+        ]
+    );
+    assert!(d.sources_without_translations.is_empty());
+}
