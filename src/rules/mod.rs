@@ -5,6 +5,8 @@
 mod context;
 mod duplicate_section;
 mod structure_mismatch;
+#[cfg(test)]
+pub(crate) mod testing;
 mod untranslated_text;
 
 pub use context::{Context, SourceSide};

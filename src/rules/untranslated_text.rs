@@ -273,10 +273,21 @@ impl Checker<'_> {
         }
         match (&self.ctx.source, source) {
             (None, _) => !token.glued || is_acronym_like(word),
-            (Some(_), Some(source)) => has_anchor(&source.anchors, word),
+            // A name the source writes sentence-initially in this block ("Acme Sync keeps...")
+            // is still a name if the source uses it as one elsewhere.
+            (Some(_), Some(source)) => {
+                has_anchor(&source.anchors, word)
+                    || (self.source_names.contains(word) && has_word(source, word))
+            }
             (Some(_), None) => self.source_names.contains(word),
         }
     }
+}
+
+fn has_word(block: &Block, word: &str) -> bool {
+    block
+        .words()
+        .any(|t| strip_possessive(t.text(&block.text)) == word)
 }
 
 fn has_anchor(anchors: &[Anchor], word: &str) -> bool {
@@ -376,4 +387,49 @@ fn latin_share(block: &Block) -> f64 {
         })
         .sum();
     latin as f64 / block.letter_count.max(1) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    const EN: &str = "Getting started with Acme Sync\n\nAcme Sync keeps your files in step. The API token is made for you.\n\nOpen the Applications folder to find it.\n";
+
+    fn flagged(target: (&str, &str), locale: &str) -> Vec<String> {
+        run(&UntranslatedText, Some(EN), target, locale)
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect()
+    }
+
+    #[test]
+    fn names_and_acronyms_from_the_source_are_kept() {
+        let ja = "Acme Sync を使い始める\n\nAcme Sync はファイルを同期します。API トークンは自動で作成されます。\n\nApplications フォルダーを開いてください。\n";
+        assert_eq!(flagged(("ja.txt", ja), "ja"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn lowercase_words_and_glued_fragments_are_reported() {
+        let ja = "Acme Sync を使い始める\n\nAcme Sync はファイルを同期します。API トークンはforyouです。\n\nApplications folder を開いてください。\n";
+        assert_eq!(flagged(("ja.txt", ja), "ja"), vec!["foryou", "folder"]);
+    }
+
+    #[test]
+    fn a_title_left_in_english_is_one_error() {
+        let hi = "Getting started with Acme Sync\n\nAcme Sync आपकी फ़ाइलें साथ रखता है। API टोकन आपके लिए बनता है।\n\nइसे ढूँढने के लिए Applications फ़ोल्डर खोलें।\n";
+        let findings = run(&UntranslatedText, Some(EN), ("hi.txt", hi), "hi");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].0.severity, Severity::Error);
+        assert_eq!(findings[0].1, "Getting started with Acme Sync");
+    }
+
+    #[test]
+    fn an_english_paragraph_in_a_french_translation() {
+        let fr = "Bien démarrer avec Acme Sync\n\nAcme Sync keeps your files in step. The API token is made for you.\n\nOuvrez le dossier Applications pour le trouver.\n";
+        assert_eq!(
+            flagged(("fr.txt", fr), "fr"),
+            vec!["Acme Sync keeps your files in step. The API token is made for you."]
+        );
+    }
 }
