@@ -2,10 +2,11 @@
 //!
 //! 1. Duplicated runs are found first and left out, so they are not also extra blocks.
 //! 2. Blocks whose signature (kind and hard anchors: numbers, URLs, file names, code, acronyms)
-//!    is unique in both documents are pinned, keeping the heaviest chain of them in document
-//!    order (weighted by length, so that a short block that swapped with a long one is the move).
-//! 3. Between pins, dynamic programming pairs blocks by kind, anchor overlap and a length score
-//!    in the spirit of Gale and Church (1993), against the length ratio measured on the pins.
+//!    is unique in both documents match; the heaviest chain of matches in document order
+//!    (weighted by length) gives the length ratio of the language pair.
+//! 3. Dynamic programming pairs blocks by kind, anchor overlap, a bonus for unique matches and
+//!    a length score in the spirit of Gale and Church (1993). Very large documents are first cut
+//!    at the chain's pins, so the programme stays small.
 //! 4. What stays unpaired is missing or extra, unless a block elsewhere matches it strongly:
 //!    then it moved.
 
@@ -49,6 +50,10 @@ impl Alignment {
     }
 }
 
+/// Documents up to this many source × target blocks are aligned by one dynamic programme over
+/// all their blocks; larger ones are first cut at the pins.
+const WHOLE_DP_CELLS: usize = 4_000_000;
+
 pub fn align(source: &Document, target: &Document, duplicates: &[DuplicateRun]) -> Alignment {
     let src: Vec<usize> = (0..source.blocks.len()).collect();
     let tgt: Vec<usize> = (0..target.blocks.len())
@@ -57,38 +62,37 @@ pub fn align(source: &Document, target: &Document, duplicates: &[DuplicateRun]) 
     let (pins, crossing) = pins(&source.blocks, &src, &target.blocks, &tgt);
     let ratio = score::length_ratio(&source.blocks, &target.blocks, &src, &tgt, &pins);
     let strict_kinds = source.format != Format::PlainText && target.format != Format::PlainText;
-    let scorer = Scorer::new(ratio, strict_kinds);
+    let anchored = pins
+        .iter()
+        .chain(&crossing)
+        .map(|&(s, t)| (src[s], tgt[t]))
+        .collect();
+    let scorer = Scorer::new(ratio, strict_kinds, anchored);
 
     let mut pairs = Vec::new();
-    let (mut si, mut ti) = (0, 0);
-    for &(ps, pt) in pins.iter().chain(std::iter::once(&(src.len(), tgt.len()))) {
-        let not_moved_s = |&pos: &usize| !crossing.iter().any(|&(s, _)| s == pos);
-        let not_moved_t = |&pos: &usize| !crossing.iter().any(|&(_, t)| t == pos);
-        let gap_src: Vec<usize> = (si..ps).filter(not_moved_s).map(|p| src[p]).collect();
-        let gap_tgt: Vec<usize> = (ti..pt).filter(not_moved_t).map(|p| tgt[p]).collect();
-        let gap = scorer.align_gap(&source.blocks, &gap_src, &target.blocks, &gap_tgt);
-        pairs.extend(gap);
-        if ps < src.len() {
-            pairs.push(Pair {
-                source: Some(src[ps]),
-                target: Some(tgt[pt]),
-            });
+    if src.len() * tgt.len() <= WHOLE_DP_CELLS {
+        // Unique anchor matches weigh heavily but do not bind: a short block that moved must
+        // not drag its neighbours into missing and extra.
+        pairs = scorer.align_gap(&source.blocks, &src, &target.blocks, &tgt);
+    } else {
+        let (mut si, mut ti) = (0, 0);
+        for &(ps, pt) in pins.iter().chain(std::iter::once(&(src.len(), tgt.len()))) {
+            pairs.extend(scorer.align_gap(
+                &source.blocks,
+                &src[si..ps],
+                &target.blocks,
+                &tgt[ti..pt],
+            ));
+            if ps < src.len() {
+                pairs.push(Pair {
+                    source: Some(src[ps]),
+                    target: Some(tgt[pt]),
+                });
+            }
+            (si, ti) = (ps + 1, pt + 1);
         }
-        (si, ti) = (ps + 1, pt + 1);
     }
-    let mut moves: Vec<Move> = crossing
-        .iter()
-        .map(|&(s, t)| Move {
-            source: src[s],
-            target: tgt[t],
-        })
-        .collect();
-    moves.extend(find_moves(
-        &source.blocks,
-        &target.blocks,
-        &mut pairs,
-        &scorer,
-    ));
+    let mut moves = find_moves(&source.blocks, &target.blocks, &mut pairs, &scorer);
     moves.sort_by_key(|m| m.target);
     let source_of = pairs
         .iter()

@@ -1,5 +1,7 @@
 //! How alike a source block and a target block are, and the gap alignment built on it.
 
+use std::collections::HashSet;
+
 use crate::document::{Anchor, Block, BlockKind};
 
 use super::Pair;
@@ -65,17 +67,23 @@ pub(super) fn length_ratio(
     ratio.clamp(0.1, 10.0)
 }
 
+/// The bonus for a pair whose signature is unique in both documents.
+const UNIQUE_MATCH_BONUS: f64 = 3.0;
+
 pub(super) struct Scorer {
     ratio: f64,
+    /// Block index pairs (source, target) whose signature is unique in both documents.
+    anchored: HashSet<(usize, usize)>,
     /// Markdown marks headings explicitly, so a heading never pairs with a paragraph there; in
     /// plain text, headings are recognised by their shape and may differ across languages.
     strict_kinds: bool,
 }
 
 impl Scorer {
-    pub(super) fn new(ratio: f64, strict_kinds: bool) -> Self {
+    pub(super) fn new(ratio: f64, strict_kinds: bool, anchored: HashSet<(usize, usize)>) -> Self {
         Scorer {
             ratio,
+            anchored,
             strict_kinds,
         }
     }
@@ -178,8 +186,14 @@ impl Scorer {
         }
         for i in 1..=n {
             for j in 1..=m {
-                let paired = best[(i - 1) * width + j - 1]
-                    + self.pair_score(&source[src[i - 1]], &target[tgt[j - 1]]);
+                let (s, t) = (src[i - 1], tgt[j - 1]);
+                let bonus = if self.anchored.contains(&(s, t)) {
+                    UNIQUE_MATCH_BONUS
+                } else {
+                    0.0
+                };
+                let paired =
+                    best[(i - 1) * width + j - 1] + self.pair_score(&source[s], &target[t]) + bonus;
                 let skip_s = best[(i - 1) * width + j] - GAP;
                 let skip_t = best[i * width + j - 1] - GAP;
                 let (score, how) = if paired >= skip_s && paired >= skip_t {

@@ -262,7 +262,7 @@ fn anchors(text: &str, masks: &[Mask], tokens: &[Token]) -> Vec<Anchor> {
                 }
             }
             TokenKind::Word if token.script == Script::Latin => {
-                let word = strip_possessive(word);
+                let word = name_form(word);
                 if is_acronym_like(word) {
                     anchors.push(Anchor {
                         kind: AnchorKind::Acronym,
@@ -294,11 +294,29 @@ fn is_sentence_end(punctuation: &str) -> bool {
     })
 }
 
-/// `Guru's` -> `Guru`, `Guru’s` -> `Guru`.
-pub fn strip_possessive(word: &str) -> &str {
-    word.strip_suffix("'s")
+/// The form of a word to compare names by: without a possessive (`Guru's`, `Guru’s` -> `Guru`)
+/// or an elided article or preposition (`l’API`, `d'Apple`, `dell’iPhone` -> `API`, `Apple`,
+/// `iPhone`).
+pub fn name_form(word: &str) -> &str {
+    let word = word
+        .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word)
+        .unwrap_or(word);
+    match word.find(['\'', '’']) {
+        Some(at) => {
+            let (prefix, rest) = (&word[..at], &word[at..]);
+            let rest = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
+            let elided = (1..=4).contains(&prefix.chars().count())
+                && prefix.chars().all(char::is_lowercase)
+                && (starts_upper(rest) || is_acronym_like(rest));
+            if elided {
+                rest
+            } else {
+                word
+            }
+        }
+        None => word,
+    }
 }
 
 /// Two or more capitals (`CX`, `SaaS`, `McCue`), a capital after the first letter (`iOS`), or
@@ -430,6 +448,16 @@ mod tests {
         assert_eq!(hard(&ar), vec!["1200", "CX"]);
         assert!(en.anchors.iter().any(|a| a.value == "Guru"));
         assert!(ar.anchors.iter().any(|a| a.value == "Guru"));
+    }
+
+    #[test]
+    fn names_lose_possessives_and_elisions() {
+        assert_eq!(name_form("Guru's"), "Guru");
+        assert_eq!(name_form("l’API"), "API");
+        assert_eq!(name_form("d'Apple"), "Apple");
+        assert_eq!(name_form("dell’iPhone"), "iPhone");
+        assert_eq!(name_form("don't"), "don't");
+        assert_eq!(name_form("O'Brien"), "O'Brien");
     }
 
     #[test]

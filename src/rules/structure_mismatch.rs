@@ -125,12 +125,16 @@ impl Rule for StructureMismatch {
         }
         for moved in &source.alignment.moves {
             let (sb, tb) = (&src_blocks[moved.source], &tgt_blocks[moved.target]);
+            let after = match moved.source.checked_sub(1) {
+                Some(previous) => format!(", after {}", source_place(&src_blocks[previous])),
+                None => ", at the start".to_string(),
+            };
             findings.push(
                 Finding::new(
                     &INFO,
                     first_line(ctx, tb),
                     format!(
-                        "moved {}: {} stands elsewhere",
+                        "moved {}: the source has it at {}{after}",
                         tb.kind.name(),
                         source_place(sb)
                     ),
@@ -156,4 +160,38 @@ fn first_line(ctx: &Context, block: &Block) -> std::ops::Range<usize> {
     let line = ctx.file.lines.line_of(block.range.start);
     let line_end = ctx.file.lines.line_range(&ctx.file.text, line).end;
     block.range.start..block.range.end.min(line_end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    const EN: &str = "Pricing\n\nPlans start at 10 dollars a month for 3 users.\n\nTeams\n\nEvery team gets a shared inbox and the API.\n\nchart.png\n\nSupport\n\nWrite to us any time, day or night.\n";
+
+    fn messages(target: &str) -> Vec<String> {
+        run(&StructureMismatch, Some(EN), ("fr.txt", target), "fr")
+            .into_iter()
+            .map(|(f, _)| f.message)
+            .collect()
+    }
+
+    #[test]
+    fn a_faithful_translation_has_no_finding() {
+        let fr = "Tarifs\n\nLes offres commencent à 10 dollars par mois pour 3 personnes.\n\nÉquipes\n\nChaque équipe reçoit une boîte partagée et l’API.\n\nchart.png\n\nAssistance\n\nÉcrivez-nous à toute heure, de jour comme de nuit.\n";
+        assert_eq!(messages(fr), Vec::<String>::new());
+    }
+
+    #[test]
+    fn missing_extra_and_moved_blocks() {
+        let fr = "Tarifs\n\nchart.png\n\nÉquipes\n\nChaque équipe reçoit une boîte partagée et l’API.\n\nUn paragraphe ajouté qui n’existe pas dans la source anglaise, assez long pour compter.\n\nAssistance\n\nÉcrivez-nous à toute heure, de jour comme de nuit.\n";
+        assert_eq!(
+            messages(fr),
+            vec![
+                "missing paragraph: source line 3 \"Plans start at 10 dollars a month for 3 users.\"",
+                "extra paragraph: no counterpart in the source",
+                "moved image: the source has it at source line 9 \"chart.png\", after source line 7 \"Every team gets a shared inbox and the API.\"",
+            ]
+        );
+    }
 }

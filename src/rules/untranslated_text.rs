@@ -3,9 +3,7 @@ use std::ops::Range;
 
 use similar::TextDiff;
 
-use crate::document::{
-    is_acronym_like, starts_upper, strip_possessive, Anchor, Block, Token, TokenKind,
-};
+use crate::document::{is_acronym_like, name_form, starts_upper, Anchor, Block, Token, TokenKind};
 use crate::finding::{Finding, Severity};
 use crate::locale::Script;
 
@@ -254,7 +252,7 @@ impl Checker<'_> {
     /// A Latin word that belongs in the translation: a listed keep word, a unit after a
     /// number, or a name or acronym that the source has too.
     fn is_kept(&self, block: &Block, token: &Token, source: Option<&Block>) -> bool {
-        let word = strip_possessive(token.text(&block.text));
+        let word = name_form(token.text(&block.text));
         if self
             .ctx
             .settings
@@ -287,7 +285,7 @@ impl Checker<'_> {
 fn has_word(block: &Block, word: &str) -> bool {
     block
         .words()
-        .any(|t| strip_possessive(t.text(&block.text)) == word)
+        .any(|t| name_form(t.text(&block.text)) == word)
 }
 
 fn has_anchor(anchors: &[Anchor], word: &str) -> bool {
