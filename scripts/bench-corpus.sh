@@ -9,6 +9,7 @@
 # and removed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+shopt -s nullglob
 groups=${1:-5000}
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT

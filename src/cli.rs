@@ -156,10 +156,11 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     for problem in &outcome.problems {
         eprintln!("error: {}", problem_line(problem));
     }
-    let color = match args.color {
-        ColorWhen::Always => ColorChoice::Always,
-        ColorWhen::Never => ColorChoice::Never,
-        ColorWhen::Auto => ColorChoice::Auto,
+    let color = match (args.format, args.color) {
+        // Machine formats never carry colour, and need no escape-code filtering.
+        (OutputFormat::Json, _) | (_, ColorWhen::Never) => ColorChoice::Never,
+        (_, ColorWhen::Always) => ColorChoice::Always,
+        (_, ColorWhen::Auto) => ColorChoice::Auto,
     };
     let mut stdout = anstream::AutoStream::new(std::io::stdout().lock(), color);
     let options = RenderOptions {

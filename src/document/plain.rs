@@ -95,6 +95,10 @@ fn finish(current: &mut Option<BlockBuilder>, blocks: &mut Vec<Block>) {
 }
 
 fn looks_like_heading(line: &str) -> bool {
+    // No script takes more than four bytes a character: a longer line is no heading.
+    if line.len() > HEADING_MAX_CHARS * 4 {
+        return false;
+    }
     let chars = line.chars().count();
     let words = line.split_whitespace().count();
     if chars > HEADING_MAX_CHARS || words > HEADING_MAX_WORDS {

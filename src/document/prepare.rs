@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 use unicode_script::{Script, UnicodeScript};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -32,6 +32,8 @@ pub struct Token {
     pub glued: bool,
     /// The first token of a word (a glued word yields one token per script run).
     pub word_start: bool,
+    /// Letters in the token (characters of a script other than Common and Inherited).
+    pub letters: u32,
 }
 
 impl Token {
@@ -67,22 +69,23 @@ pub struct Anchor {
     pub value: String,
 }
 
+// ASCII word boundaries and classes keep these regexes on the fast DFA engines: a Unicode `\b`
+// sends the regex crate to its slower backtracking engines on non-ASCII text.
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'“”«»()\[\]]+[^\s<>"'“”«»()\[\].,;:!?।،؟。]"#,
+        r#"(?i)(?:https?://|ftp://|www\.)[^\s<>"'“”«»()\[\]]+[^\s<>"'“”«»()\[\].,;:!?।،؟。]"#,
     )
     .unwrap()
 });
-static EMAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b").unwrap());
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?-u:\b)").unwrap()
+});
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\{\{[^{}]*\}\}|\$\{[^{}]*\}|\{[A-Za-z_][\w.]*\}|%(?:\d+\$)?[sdif@]|%\([\w]+\)[sdif]",
-    )
-    .unwrap()
+    Regex::new(r"\{\{[^{}]*\}\}|\$\{[^{}]*\}|\{[A-Za-z_][A-Za-z0-9_.]*\}|%(?:[0-9]+\$)?[sdif@]|%\([A-Za-z0-9_]+\)[sdif]")
+        .unwrap()
 });
 static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:[\w-]+/)*[\w.-]*\w\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|pdf|mp4|webm|mov|mp3|wav|zip|csv|tsv|xlsx?|docx?|pptx?|json|ya?ml|toml|xml|html?|css|js|ts|tsx|jsx|py|rs|go|rb|java|kt|swift|sh|md|mdx|txt|log|ini|cfg|conf)\b")
+    Regex::new(r"(?i)(?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_.-]*[A-Za-z0-9_]\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|pdf|mp4|webm|mov|mp3|wav|zip|csv|tsv|xlsx?|docx?|pptx?|json|ya?ml|toml|xml|html?|css|js|ts|tsx|jsx|py|rs|go|rb|java|kt|swift|sh|md|mdx|txt|log|ini|cfg|conf)(?-u:\b)")
         .unwrap()
 });
 
@@ -114,12 +117,7 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
     let letter_count = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word && !t.masked)
-        .map(|t| {
-            text[t.range.clone()]
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .count()
-        })
+        .map(|t| t.letters as usize)
         .sum();
     Block {
         kind,
@@ -138,12 +136,20 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
 /// Adds masks for URLs, e-mail addresses, placeholders and file names found in prose.
 fn mask_non_prose(text: &str, mut masks: Vec<Mask>) -> Vec<Mask> {
     let found = [
-        (&*URL, MaskKind::Url),
-        (&*EMAIL, MaskKind::Email),
-        (&*PLACEHOLDER, MaskKind::Placeholder),
-        (&*FILE_NAME, MaskKind::FileName),
+        (
+            &*URL,
+            MaskKind::Url,
+            text.contains("://") || text.contains("www."),
+        ),
+        (&*EMAIL, MaskKind::Email, text.contains('@')),
+        (
+            &*PLACEHOLDER,
+            MaskKind::Placeholder,
+            text.contains(['{', '%']),
+        ),
+        (&*FILE_NAME, MaskKind::FileName, text.contains('.')),
     ];
-    for (regex, kind) in found {
+    for (regex, kind, _) in found.into_iter().filter(|(_, _, possible)| *possible) {
         for m in regex.find_iter(text) {
             let range = m.range();
             if !masks.iter().any(|existing| {
@@ -159,17 +165,29 @@ fn mask_non_prose(text: &str, mut masks: Vec<Mask>) -> Vec<Mask> {
 
 fn tokenize(text: &str, masks: &[Mask]) -> Vec<Token> {
     let mut tokens = Vec::new();
+    let mut runs = Vec::new();
     for (start, segment) in text.split_word_bound_indices() {
-        let first = segment.chars().next().unwrap_or(' ');
-        if first.is_whitespace() {
+        if segment.starts_with(char::is_whitespace) {
             continue;
         }
         let range = start..start + segment.len();
         let masked = masks
             .iter()
             .any(|m| m.range.start < range.end && range.start < m.range.end);
-        if segment.chars().any(char::is_alphabetic) {
-            push_script_runs(segment, start, masked, &mut tokens);
+        script_runs(segment, &mut runs);
+        if runs.iter().any(|run| run.letters > 0) {
+            let glued = runs.len() > 1;
+            for (n, run) in runs.iter().enumerate() {
+                tokens.push(Token {
+                    kind: TokenKind::Word,
+                    range: start + run.start..start + run.end,
+                    script: run.script,
+                    masked,
+                    glued,
+                    word_start: n == 0,
+                    letters: run.letters,
+                });
+            }
         } else {
             let kind = if segment.chars().any(|c| c.is_numeric()) {
                 TokenKind::Number
@@ -183,43 +201,70 @@ fn tokenize(text: &str, masks: &[Mask]) -> Vec<Token> {
                 masked,
                 glued: false,
                 word_start: true,
+                letters: 0,
             });
         }
     }
     tokens
 }
 
-/// Splits one word into runs of one script each; marks and joiners stay with their run.
-fn push_script_runs(word: &str, offset: usize, masked: bool, tokens: &mut Vec<Token>) {
-    let mut runs: Vec<(usize, usize, Script)> = Vec::new();
+struct Run {
+    start: usize,
+    end: usize,
+    script: Script,
+    letters: u32,
+}
+
+/// Splits one word into runs of one script each; marks, digits and joiners stay with their run.
+fn script_runs(word: &str, runs: &mut Vec<Run>) {
+    runs.clear();
     for (i, c) in word.char_indices() {
+        let end = i + c.len_utf8();
         let script = letter_script(c);
         match runs.last_mut() {
-            Some(run) if script.is_none() || Some(run.2) == script || run.2 == Script::Common => {
-                run.1 = i + c.len_utf8();
-                if let (Script::Common, Some(s)) = (run.2, script) {
-                    run.2 = s;
+            Some(run) if script.is_none() || Some(run.script) == script || run.letters == 0 => {
+                run.end = end;
+                if let Some(script) = script {
+                    run.script = script;
+                    run.letters += 1;
                 }
             }
-            _ => runs.push((i, i + c.len_utf8(), script.unwrap_or(Script::Common))),
+            _ => runs.push(Run {
+                start: i,
+                end,
+                script: script.unwrap_or(Script::Common),
+                letters: u32::from(script.is_some()),
+            }),
         }
-    }
-    let glued = runs.len() > 1;
-    for (n, (start, end, script)) in runs.into_iter().enumerate() {
-        tokens.push(Token {
-            kind: TokenKind::Word,
-            range: offset + start..offset + end,
-            script,
-            masked,
-            glued,
-            word_start: n == 0,
-        });
     }
 }
 
-/// The script of a letter; `None` for characters that take the script of their neighbours.
-/// Han, Hiragana and Katakana count as one script here: Japanese mixes them within words.
+/// The script of a letter; `None` for characters that take the script of their neighbours
+/// (digits, marks, joiners, punctuation inside a word). Han, Hiragana and Katakana count as one
+/// script here: Japanese mixes them within words.
 fn letter_script(c: char) -> Option<Script> {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic().then_some(Script::Latin);
+    }
+    // Property lookups are binary searches; text repeats a few hundred code points, so a small
+    // direct-mapped cache answers most of them.
+    const SLOTS: usize = 1024;
+    thread_local! {
+        static CACHE: std::cell::RefCell<Vec<(char, Option<Script>)>> =
+            std::cell::RefCell::new(vec![('\0', None); SLOTS]);
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let slot = &mut cache[c as usize % SLOTS];
+        if slot.0 != c {
+            *slot = (c, letter_script_uncached(c));
+        }
+        slot.1
+    })
+}
+
+fn letter_script_uncached(c: char) -> Option<Script> {
+    // Native digits and separators (Arabic-Indic `١٬٢`) carry their script but are not letters.
     if !c.is_alphabetic() {
         return None;
     }
@@ -356,7 +401,13 @@ fn ascii_digit(c: char) -> Option<char> {
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in text.nfc() {
+    let nfc: Box<dyn Iterator<Item = char>> =
+        if unicode_normalization::is_nfc_quick(text.chars()) == IsNormalized::Yes {
+            Box::new(text.chars())
+        } else {
+            Box::new(text.nfc())
+        };
+    for c in nfc {
         if c.is_whitespace() {
             space = !out.is_empty();
             continue;
