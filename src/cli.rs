@@ -158,7 +158,8 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     }
     let color = match (args.format, args.color) {
         // Machine formats never carry colour, and need no escape-code filtering.
-        (OutputFormat::Json, _) | (_, ColorWhen::Never) => ColorChoice::Never,
+        (OutputFormat::Json | OutputFormat::Sarif | OutputFormat::Github, _)
+        | (_, ColorWhen::Never) => ColorChoice::Never,
         (_, ColorWhen::Always) => ColorChoice::Always,
         (_, ColorWhen::Auto) => ColorChoice::Auto,
     };

@@ -1,8 +1,10 @@
 //! Rendering an [`Outcome`]: one module per output format. Positions become 1-based lines and
 //! character columns here, and only here.
 
+mod github;
 mod human;
 mod json;
+mod sarif;
 
 use crate::check::{CheckedFile, Outcome};
 use crate::finding::{Finding, Severity};
@@ -14,6 +16,10 @@ pub enum OutputFormat {
     Human,
     /// One JSON document (see docs/json-output.md).
     Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions annotations (`::error file=...`).
+    Github,
 }
 
 pub struct RenderOptions {
@@ -25,6 +31,8 @@ pub fn render(format: OutputFormat, outcome: &Outcome, options: &RenderOptions) 
     match format {
         OutputFormat::Human => human::render(outcome, options),
         OutputFormat::Json => json::render(outcome),
+        OutputFormat::Sarif => sarif::render(outcome),
+        OutputFormat::Github => github::render(outcome),
     }
 }
 

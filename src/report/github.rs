@@ -1,0 +1,84 @@
+//! GitHub Actions workflow commands: one `::error` or `::warning` line a finding, which GitHub
+//! shows as an annotation on the pull request's changed lines.
+
+use std::fmt::Write;
+
+use super::locate;
+use crate::check::Outcome;
+use crate::finding::Severity;
+
+pub(super) fn render(outcome: &Outcome) -> String {
+    let mut out = String::new();
+    for checked in &outcome.files {
+        let path = checked.file.display_path();
+        for finding in &checked.findings {
+            let at = locate(&checked.file, finding);
+            let command = match finding.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let mut message = finding.message.clone();
+            if let Some(fix) = &finding.fix {
+                message.push_str(&format!("\nfix: {fix}"));
+            }
+            let _ = writeln!(
+                out,
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                property(&path),
+                at.start.line,
+                at.start.column,
+                at.end.line,
+                at.end.column,
+                property(&format!("loclint {}", finding.rule)),
+                data(&message),
+            );
+        }
+    }
+    for problem in &outcome.problems {
+        let _ = writeln!(
+            out,
+            "::error file={},title=loclint::{}",
+            property(&problem.path.display().to_string()),
+            data(&problem.message)
+        );
+    }
+    out
+}
+
+/// Escapes a command's message, and invisible characters that the annotation would hide.
+fn data(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c if is_hidden(c) => out.push_str(&format!("<U+{:04X}>", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes a command's property value (`file=`, `title=`).
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Characters a reader cannot see: controls, bidirectional controls, zero-width characters.
+fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' | '\u{061C}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_follow_the_workflow_command_rules() {
+        assert_eq!(data("50% done\nnext"), "50%25 done%0Anext");
+        assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(data("x\u{202E}y"), "x<U+202E>y");
+    }
+}
