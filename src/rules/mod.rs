@@ -4,7 +4,10 @@
 
 mod context;
 mod duplicate_section;
+mod mixed_script_word;
 mod structure_mismatch;
+#[cfg(test)]
+mod test_support;
 mod untranslated_text;
 
 pub use context::{Context, SourceSide};
@@ -35,6 +38,7 @@ pub static RULES: &[&dyn Rule] = &[
     &duplicate_section::DuplicateSection,
     &untranslated_text::UntranslatedText,
     &structure_mismatch::StructureMismatch,
+    &mixed_script_word::MixedScriptWord,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {
