@@ -79,3 +79,23 @@ fn homoglyphs_in_russian() {
 fn korean_particles_on_latin_acronyms() {
     assert_findings("particle-ko", &[]);
 }
+
+#[test]
+fn hebrew_with_a_stray_override() {
+    // `לGoogle` and `ה-API` are Hebrew prefixes on names; the RIGHT-TO-LEFT MARK after
+    // `Google Drive` keeps the full stop in place. Only the override is a defect.
+    assert_findings(
+        "rlo-he",
+        &[(
+            "he.txt",
+            7,
+            "invisible-character",
+            "bidirectional control U+202E RIGHT-TO-LEFT OVERRIDE",
+        )],
+    );
+}
+
+#[test]
+fn persian_zero_width_non_joiners() {
+    assert_findings("zwnj-fa", &[]);
+}

@@ -1,7 +1,10 @@
+use std::fmt::Write;
+
 use serde::Serialize;
 
 use super::{counts, locate};
 use crate::check::Outcome;
+use crate::locale::invisible::invisible;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -128,7 +131,29 @@ pub(super) fn render(outcome: &Outcome) -> String {
         },
         findings,
     };
-    let mut out = serde_json::to_string_pretty(&document).expect("findings serialise");
+    let mut out =
+        json_escape_invisible(serde_json::to_string_pretty(&document).expect("findings serialise"));
     out.push('\n');
+    out
+}
+
+/// serde_json writes characters as they are; invisible ones (a bidirectional override, a
+/// zero-width space) become `\u` escapes, so that a terminal or log viewer showing the report
+/// cannot hide or reorder them while the parsed strings keep them. Outside strings JSON is ASCII,
+/// so every such character is inside a string.
+fn json_escape_invisible(json: String) -> String {
+    if !json.chars().any(|c| invisible(c).is_some()) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if invisible(c).is_some() {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
     out
 }

@@ -4,6 +4,7 @@
 
 mod context;
 mod duplicate_section;
+mod invisible_character;
 mod mixed_script_word;
 mod structure_mismatch;
 #[cfg(test)]
@@ -39,6 +40,7 @@ pub static RULES: &[&dyn Rule] = &[
     &untranslated_text::UntranslatedText,
     &structure_mismatch::StructureMismatch,
     &mixed_script_word::MixedScriptWord,
+    &invisible_character::InvisibleCharacter,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {
