@@ -99,3 +99,44 @@ fn hebrew_with_a_stray_override() {
 fn persian_zero_width_non_joiners() {
     assert_findings("zwnj-fa", &[]);
 }
+
+#[test]
+fn mojibake_and_decomposed_text_beside_real_accents() {
+    // German, French (no-break spaces inside guillemets) and Icelandic are clean; the C1
+    // control and the soft hyphen inside the Spanish mojibake are not reported again.
+    assert_findings(
+        "cafe-accents",
+        &[
+            (
+                "es.txt",
+                3,
+                "encoding-damage",
+                "mojibake \"Ã©\" for \"é\" (UTF-8 read as Windows-1252)",
+            ),
+            (
+                "es.txt",
+                7,
+                "encoding-damage",
+                "mojibake \"â€œ\" for \"“\" (UTF-8 read as Windows-1252)",
+            ),
+            (
+                "es.txt",
+                7,
+                "encoding-damage",
+                "mojibake \"â€<U+009D>\" for \"”\" (UTF-8 read as Windows-1252)",
+            ),
+            (
+                "es.txt",
+                9,
+                "encoding-damage",
+                "mojibake \"Ã<U+00AD>\" for \"í\" (UTF-8 read as Windows-1252)",
+            ),
+            (
+                "pt.txt",
+                3,
+                "encoding-damage",
+                "text not in NFC: \"ã\" written as U+0061 U+0303 (NFC: U+00E3)",
+            ),
+        ],
+    );
+}

@@ -5,6 +5,7 @@ use crate::locale::invisible::{code_point, invisible, Invisible, InvisibleKind};
 use crate::locale::{char_script, is_rtl_script, Script};
 use crate::source::SourceFile;
 
+use super::encoding_damage::mojibake_spans;
 use super::{Context, Rule, RuleInfo};
 
 pub struct InvisibleCharacter;
@@ -40,7 +41,9 @@ Characters that take no visible space, anywhere in the file (front matter and co
 - **U+FEFF**: as the first character of the file it is a byte order mark (a warning with its own
   message); anywhere else it is stray, usually where two files were pasted together;
 - **control characters**: C0 (U+0000 to U+001F, except tab, line feed and carriage return),
-  U+007F DELETE, and C1 (U+0080 to U+009F).
+  U+007F DELETE, and C1 (U+0080 to U+009F). C1 characters and soft hyphens inside a
+  sequence that `encoding-damage` reports as mojibake (`Ã` + U+00AD is a damaged `í`) are left
+  to that rule.
 
 Bidirectional controls are errors; everything else is a warning. Each finding names the code
 point and its Unicode name; a run of the same character is one finding. Reports show these
@@ -79,6 +82,7 @@ impl Rule for InvisibleCharacter {
 
     fn check(&self, ctx: &Context, findings: &mut Vec<Finding>) {
         let text = &ctx.file.text;
+        let mut mojibake: Option<Vec<Range<usize>>> = None;
         let mut chars = text.char_indices().peekable();
         while let Some((start, c)) = chars.next() {
             let Some(found) = invisible(c) else {
@@ -93,6 +97,16 @@ impl Rule for InvisibleCharacter {
                 run.end = at + next.len_utf8();
                 count += 1;
                 chars.next();
+            }
+            if windows_1252_range(c) {
+                let spans =
+                    mojibake.get_or_insert_with(|| mojibake_spans(text, &ctx.locale_data.scripts));
+                if spans
+                    .iter()
+                    .any(|s| s.start <= run.start && run.end <= s.end)
+                {
+                    continue;
+                }
             }
             if let Some(finding) = judge(ctx.file, run, c, found, count) {
                 findings.push(finding);
@@ -191,6 +205,12 @@ fn judge(
             .severity(severity)
             .fix(fix),
     )
+}
+
+/// C1 controls and the soft hyphen are also what Windows-1252 or ISO 8859-1 decode bytes of
+/// UTF-8 sequences to: inside mojibake they are `encoding-damage`'s.
+fn windows_1252_range(c: char) -> bool {
+    ('\u{80}'..='\u{FF}').contains(&c)
 }
 
 fn line_has_rtl_letters(file: &SourceFile, offset: usize) -> bool {
@@ -393,6 +413,26 @@ mod tests {
                 "control character U+0085 NEXT LINE",
             ]
         );
+    }
+
+    #[test]
+    fn c1_controls_inside_mojibake_are_left_to_encoding_damage() {
+        // `’` (E2 80 99) read as ISO 8859-1: `â` and two C1 controls.
+        let text = "Title\n\nIt\u{E2}\u{80}\u{99}s here.\n";
+        assert!(messages("en", text).is_empty());
+    }
+
+    #[test]
+    fn soft_hyphen_inside_mojibake_is_left_to_encoding_damage() {
+        // `í` (C3 AD) read as Windows-1252: `Ã` and a soft hyphen.
+        let text = "Título\n\nEscr\u{C3}\u{AD}benos y escri\u{AD}be.\n";
+        let findings = check(&InvisibleCharacter, "es", None, text);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(
+            findings[0].message,
+            "invisible character U+00AD SOFT HYPHEN"
+        );
+        assert_eq!(findings[0].range.start, text.rfind('\u{AD}').unwrap());
     }
 
     #[test]

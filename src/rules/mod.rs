@@ -4,6 +4,7 @@
 
 mod context;
 mod duplicate_section;
+mod encoding_damage;
 mod invisible_character;
 mod mixed_script_word;
 mod structure_mismatch;
@@ -41,6 +42,7 @@ pub static RULES: &[&dyn Rule] = &[
     &structure_mismatch::StructureMismatch,
     &mixed_script_word::MixedScriptWord,
     &invisible_character::InvisibleCharacter,
+    &encoding_damage::EncodingDamage,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {
