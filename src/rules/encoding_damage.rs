@@ -55,8 +55,13 @@ and comparison with the glossary and the source.
 ## Example
 
 ```text
-es.txt:3:12  error  mojibake "Ã©" for "é" (UTF-8 read as Windows-1252)
-  fix: replace with "é"
+error[encoding-damage]: mojibake "Ã©" for "é" (UTF-8 read as Windows-1252)
+ --> es.txt:3:26
+  |
+3 | De lunes a viernes el cafÃ© abre a las siete de la mañana y cierra a las seis de la tarde.
+  |                          ^^ Ã©
+  |
+  = note: fix: replace with "é"
 ```
 
 ## How to fix

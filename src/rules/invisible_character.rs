@@ -13,7 +13,7 @@ pub struct InvisibleCharacter;
 static INFO: RuleInfo = RuleInfo {
     id: "invisible-character",
     default_severity: Severity::Error,
-    summary: "Invisible characters: bidirectional controls (errors), zero-width, control and stray byte order mark characters (warnings)",
+    summary: "Invisible characters: bidirectional controls, zero-width and control characters, stray byte order marks",
     needs_source: false,
     docs: r#"## What it finds
 
@@ -62,8 +62,11 @@ matching; a control character can break the tools that publish the text.
 ## Example
 
 ```text
-he.txt:7:31  error  bidirectional control U+202E RIGHT-TO-LEFT OVERRIDE
-  7 | בדקו את רשימת התיקיות המשותפות<U+202E> פעם בחודש.
+error[invisible-character]: bidirectional control U+202E RIGHT-TO-LEFT OVERRIDE
+ --> he.txt:7:93
+  |
+7 | ...במקום אחד. בדקו את רשימת התיקיות המשותפות<U+202E> פעם בחודש.
+  |                                             ^^^^^^^^ <U+202E>
 ```
 
 ## How to fix
