@@ -10,6 +10,7 @@ use unicode_script::{Script, UnicodeScript};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Block, BlockBuilder, BlockKind, Mask, MaskKind};
+use crate::locale::invisible::invisible;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -174,9 +175,14 @@ fn tokenize(text: &str, masks: &[Mask]) -> Vec<Token> {
         let masked = masks
             .iter()
             .any(|m| m.range.start < range.end && range.start < m.range.end);
-        script_runs(segment, &mut runs);
+        // Word segmentation keeps invisible format characters with the word before them
+        // (`Drive` + U+200F in Hebrew text): they are not part of the word.
+        let word = segment.trim_matches(|c| invisible(c).is_some());
+        let lead = segment.len() - segment.trim_start_matches(|c| invisible(c).is_some()).len();
+        script_runs(word, &mut runs);
         if runs.iter().any(|run| run.letters > 0) {
             let glued = runs.len() > 1;
+            let start = start + lead;
             for (n, run) in runs.iter().enumerate() {
                 tokens.push(Token {
                     kind: TokenKind::Word,
@@ -459,6 +465,22 @@ mod tests {
                 ("और", Script::Devanagari, false),
             ]
         );
+    }
+
+    #[test]
+    fn format_characters_at_word_edges_are_not_part_of_the_word() {
+        let b = block("עברנו לGoogle Drive\u{200F}. בסדר\u{200C}");
+        let texts: Vec<&str> = b
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(&b.text))
+            .collect();
+        assert_eq!(texts, vec!["עברנו", "ל", "Google", "Drive", "בסדר"]);
+        // Inside a word, a joiner stays (Persian writes it between parts of one word).
+        let b = block("می\u{200C}خواهیم");
+        assert_eq!(b.tokens.len(), 1);
+        assert_eq!(b.tokens[0].text(&b.text), "می\u{200C}خواهیم");
     }
 
     #[test]

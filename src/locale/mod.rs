@@ -1,7 +1,9 @@
 //! Locales: BCP 47 tags, and what loclint knows of each language's writing (its data lives in
 //! `locales.toml`, compiled into the binary: adding a language is adding a table there).
 
+pub mod confusables;
 mod data;
+pub mod invisible;
 mod script;
 
 pub use data::{LocaleData, QuotePair};

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use super::locate;
 use crate::check::Outcome;
 use crate::finding::Severity;
+use crate::locale::invisible::invisible;
 
 pub(super) fn render(outcome: &Outcome) -> String {
     let mut out = String::new();
@@ -65,10 +66,9 @@ fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// Characters a reader cannot see: controls, bidirectional controls, zero-width characters.
+/// Characters a reader cannot see: controls, and the invisible characters loclint names.
 fn is_hidden(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' | '\u{061C}')
+    c.is_control() || invisible(c).is_some()
 }
 
 #[cfg(test)]

@@ -1,10 +1,12 @@
 use std::fmt::Write;
+use std::ops::Range;
 
 use annotate_snippets::{Level, Renderer, Snippet};
 
 use super::{counts, locate, plural, RenderOptions};
 use crate::check::{CheckedFile, Outcome};
 use crate::finding::{Finding, Severity};
+use crate::locale::invisible::{code_point, escape_invisible, invisible, InvisibleKind};
 
 /// Long lines (a whole paragraph is one line in many translations) are cut to this width
 /// around the underlined text.
@@ -60,6 +62,7 @@ fn render_finding(renderer: &Renderer, checked: &CheckedFile, finding: &Finding)
         .max(finding.range.start)
         - line_range.start;
     let end = clip(line, start, end);
+    let (line, underline) = visible_line(line, start..end);
     let level = level(finding.severity);
     let path = file.display_path();
     let label = label(at.excerpt, at.end.line > at.start.line);
@@ -70,7 +73,7 @@ fn render_finding(renderer: &Renderer, checked: &CheckedFile, finding: &Finding)
         notes.push(format!(
             "source: {}:{line}: {}",
             source.display_path(),
-            shorten(text, 80)
+            shorten(&escape_invisible(text), 80)
         ));
     }
     for related in &finding.related {
@@ -83,17 +86,44 @@ fn render_finding(renderer: &Renderer, checked: &CheckedFile, finding: &Finding)
     if let Some(fix) = &finding.fix {
         notes.push(format!("fix: {fix}"));
     }
-    let mut message = level.title(&finding.message).id(finding.rule).snippet(
-        Snippet::source(line)
+    let title = escape_invisible(&finding.message);
+    let mut message = level.title(&title).id(finding.rule).snippet(
+        Snippet::source(&line)
             .line_start(at.start.line)
             .origin(&path)
-            .annotation(level.span(start..end).label(&label)),
+            .annotation(level.span(underline).label(&label)),
     );
     for note in &notes {
         message = message.footer(Level::Note.title(note));
     }
     let rendered = renderer.render(message).to_string();
     rendered
+}
+
+/// The line as the terminal should show it: a character that would reorder or hide text there
+/// (a bidirectional control, a control character, a zero-width space) becomes `<U+202E>`, and the
+/// underline moves with the text. Joiners are escaped only inside the underline: elsewhere they
+/// are part of correct Persian or Hindi text.
+fn visible_line(line: &str, underline: Range<usize>) -> (String, Range<usize>) {
+    let mut shown = String::with_capacity(line.len());
+    let (mut start, mut end) = (None, None);
+    for (i, c) in line.char_indices() {
+        if i == underline.start {
+            start = Some(shown.len());
+        }
+        if i == underline.end {
+            end = Some(shown.len());
+        }
+        match invisible(c) {
+            Some(found) if found.kind != InvisibleKind::Joiner || underline.contains(&i) => {
+                let _ = write!(shown, "<{}>", code_point(c));
+            }
+            _ => shown.push(c),
+        }
+    }
+    let start = start.unwrap_or(shown.len());
+    let end = end.unwrap_or(shown.len()).max(start);
+    (shown, start..end)
 }
 
 /// The end of the underline: `end`, or [`CUT_UNDERLINE_CHARS`] after `start` for a long one.
@@ -123,7 +153,7 @@ fn label(excerpt: &str, multi_line: bool) -> String {
     if excerpt.is_empty() || excerpt.chars().count() > MAX_UNDERLINE_CHARS {
         return String::new();
     }
-    excerpt.escape_debug().to_string()
+    escape_invisible(excerpt).escape_debug().to_string()
 }
 
 fn shorten(text: &str, max: usize) -> String {

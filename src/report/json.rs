@@ -1,6 +1,6 @@
 use serde::Serialize;
 
-use super::{counts, locate};
+use super::{counts, json_escape_invisible, locate};
 use crate::check::Outcome;
 
 #[derive(Serialize)]
@@ -128,7 +128,8 @@ pub(super) fn render(outcome: &Outcome) -> String {
         },
         findings,
     };
-    let mut out = serde_json::to_string_pretty(&document).expect("findings serialise");
+    let mut out =
+        json_escape_invisible(serde_json::to_string_pretty(&document).expect("findings serialise"));
     out.push('\n');
     out
 }

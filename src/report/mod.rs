@@ -8,7 +8,10 @@ mod sarif;
 
 use crate::check::{CheckedFile, Outcome};
 use crate::finding::{Finding, Severity};
+use crate::locale::invisible::invisible;
 use crate::source::{Position, SourceFile};
+
+use std::fmt::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
@@ -79,4 +82,25 @@ pub(crate) fn counts(files: &[CheckedFile]) -> Counts {
 
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// serde_json writes characters as they are; invisible ones (a bidirectional override, a
+/// zero-width space) become `\u` escapes, so that a terminal or log viewer showing the report
+/// cannot hide or reorder them while the parsed strings keep them. Outside strings JSON is ASCII,
+/// so every such character is inside a string.
+pub(crate) fn json_escape_invisible(json: String) -> String {
+    if !json.chars().any(|c| invisible(c).is_some()) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if invisible(c).is_some() {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

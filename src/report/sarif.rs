@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use super::locate;
+use super::{json_escape_invisible, locate};
 use crate::check::Outcome;
 use crate::rules::RULES;
 
@@ -96,7 +96,8 @@ pub(super) fn render(outcome: &Outcome) -> String {
             "results": results,
         }]
     });
-    let mut out = serde_json::to_string_pretty(&document).expect("SARIF serialises");
+    let mut out =
+        json_escape_invisible(serde_json::to_string_pretty(&document).expect("SARIF serialises"));
     out.push('\n');
     out
 }

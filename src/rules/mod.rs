@@ -4,9 +4,12 @@
 
 mod context;
 mod duplicate_section;
+mod encoding_damage;
+mod invisible_character;
+mod mixed_script_word;
 mod structure_mismatch;
 #[cfg(test)]
-pub(crate) mod testing;
+mod test_support;
 mod untranslated_text;
 
 pub use context::{Context, SourceSide};
@@ -37,6 +40,9 @@ pub static RULES: &[&dyn Rule] = &[
     &duplicate_section::DuplicateSection,
     &untranslated_text::UntranslatedText,
     &structure_mismatch::StructureMismatch,
+    &mixed_script_word::MixedScriptWord,
+    &invisible_character::InvisibleCharacter,
+    &encoding_damage::EncodingDamage,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {

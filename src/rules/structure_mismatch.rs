@@ -165,15 +165,23 @@ fn first_line(ctx: &Context, block: &Block) -> std::ops::Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::run;
+    use crate::config::Settings;
+    use crate::rules::test_support::check_file;
 
     const EN: &str = "Pricing\n\nPlans start at 10 dollars a month for 3 users.\n\nTeams\n\nEvery team gets a shared inbox and the API.\n\nchart.png\n\nSupport\n\nWrite to us any time, day or night.\n";
 
     fn messages(target: &str) -> Vec<String> {
-        run(&StructureMismatch, Some(EN), ("fr.txt", target), "fr")
-            .into_iter()
-            .map(|(f, _)| f.message)
-            .collect()
+        check_file(
+            &StructureMismatch,
+            "fr.txt",
+            "fr",
+            Some(EN),
+            target,
+            &Settings::default(),
+        )
+        .into_iter()
+        .map(|f| f.message)
+        .collect()
     }
 
     #[test]

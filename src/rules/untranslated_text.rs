@@ -3,10 +3,12 @@ use std::ops::Range;
 
 use similar::TextDiff;
 
+use crate::config::RuleLevel;
 use crate::document::{is_acronym_like, name_form, starts_upper, Anchor, Block, Token, TokenKind};
 use crate::finding::{Finding, Severity};
 use crate::locale::Script;
 
+use super::mixed_script_word::is_homoglyph_part;
 use super::{Context, Rule, RuleInfo};
 
 pub struct UntranslatedText;
@@ -29,7 +31,9 @@ Source-language text left in a translation:
 Never flagged: acronyms and names that the aligned source block has unchanged (`CX`, `SaaS`,
 `Guru`, `Node.js`), units after numbers (`4 GB`), image file names, URLs, e-mail addresses,
 code, placeholders, and the words listed in `keep` in `loclint.toml`. A capitalised word counts
-as a name only where the source does not have it at the start of a sentence.
+as a name only where the source does not have it at the start of a sentence. A Latin letter
+that is a look-alike inside a Cyrillic or Greek word (the `o` of `слoво`) is a homoglyph, not
+English: `mixed-script-word` reports it.
 
 For Latin-script targets (French, Spanish, German...), a block is untranslated when it is the
 same as its source block, nearly the same (90% of its words), or when language identification
@@ -86,14 +90,67 @@ impl Rule for UntranslatedText {
     }
 
     fn check(&self, ctx: &Context, findings: &mut Vec<Finding>) {
+        let Some(checker) = Checker::new(ctx) else {
+            return;
+        };
+        for (index, block) in ctx.document.blocks.iter().enumerate() {
+            if !block.kind.is_prose() || block.letter_count == 0 {
+                continue;
+            }
+            let source_block = ctx.source_block(index);
+            if let Some(finding) = checker.whole_block(block, source_block) {
+                findings.push(finding);
+            } else if !checker.latin_target {
+                checker.fragments(block, source_block, findings);
+            }
+        }
+    }
+}
+
+/// Which Latin words this rule reports as untranslated fragments. `mixed-script-word` asks, so
+/// that a glued word such as `उपProducts` is reported once, here.
+pub(super) struct FragmentJudge<'a> {
+    checker: Option<Checker<'a>>,
+}
+
+impl<'a> FragmentJudge<'a> {
+    pub(super) fn new(ctx: &'a Context<'a>) -> Self {
+        let off = ctx.settings.rule_level(INFO.id, &ctx.file.path) == Some(RuleLevel::Off);
+        let checker = Checker::new(ctx).filter(|checker| !off && !checker.latin_target);
+        FragmentJudge { checker }
+    }
+
+    /// Whether `token` of `block` is a Latin word this rule reports as untranslated.
+    pub(super) fn reports(&self, block: &Block, token: &Token, source: Option<&Block>) -> bool {
+        self.checker.as_ref().is_some_and(|checker| {
+            block.kind.is_prose()
+                && token.kind == TokenKind::Word
+                && token.script == Script::Latin
+                && !token.masked
+                && !is_homoglyph_part(block, token)
+                && !checker.is_kept(block, token, source)
+        })
+    }
+}
+
+struct Checker<'a> {
+    ctx: &'a Context<'a>,
+    latin_target: bool,
+    /// Names and acronyms anywhere in the source, for blocks with no aligned source block.
+    source_names: HashSet<&'a str>,
+    source_language: &'a str,
+}
+
+impl<'a> Checker<'a> {
+    /// `None` when the translation is in the source language: there is nothing to find.
+    fn new(ctx: &'a Context<'a>) -> Option<Self> {
         let source_language = ctx
             .source
             .as_ref()
             .map_or(&ctx.settings.source_locale, |s| s.locale);
         if ctx.locale.same_language(source_language) {
-            return;
+            return None;
         }
-        let latin_target = ctx.locale_data.scripts.contains(&Script::Latin);
         let source_names: HashSet<&str> = ctx
             .source
             .as_ref()
@@ -106,35 +163,14 @@ impl Rule for UntranslatedText {
                     .collect()
             })
             .unwrap_or_default();
-        let checker = Checker {
+        Some(Checker {
             ctx,
-            latin_target,
+            latin_target: ctx.locale_data.scripts.contains(&Script::Latin),
             source_names,
             source_language: source_language.data().name.as_str(),
-        };
-        for (index, block) in ctx.document.blocks.iter().enumerate() {
-            if !block.kind.is_prose() || block.letter_count == 0 {
-                continue;
-            }
-            let source_block = ctx.source_block(index);
-            if let Some(finding) = checker.whole_block(block, source_block) {
-                findings.push(finding);
-            } else if !latin_target {
-                checker.fragments(block, source_block, findings);
-            }
-        }
+        })
     }
-}
 
-struct Checker<'a> {
-    ctx: &'a Context<'a>,
-    latin_target: bool,
-    /// Names and acronyms anywhere in the source, for blocks with no aligned source block.
-    source_names: HashSet<&'a str>,
-    source_language: &'a str,
-}
-
-impl Checker<'_> {
     fn whole_block(&self, block: &Block, source: Option<&Block>) -> Option<Finding> {
         let kind = block.kind.name();
         let words: Vec<&str> = block.words().map(|t| t.text(&block.text)).collect();
@@ -210,7 +246,11 @@ impl Checker<'_> {
             let tokens = &block.tokens[run.clone()];
             let flagged: Vec<&Token> = tokens
                 .iter()
-                .filter(|t| t.kind == TokenKind::Word && !self.is_kept(block, t, source))
+                .filter(|t| {
+                    t.kind == TokenKind::Word
+                        && !is_homoglyph_part(block, t)
+                        && !self.is_kept(block, t, source)
+                })
                 .collect();
             let (Some(first), Some(last)) = (flagged.first(), flagged.last()) else {
                 continue;
@@ -390,15 +430,24 @@ fn latin_share(block: &Block) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::run;
+    use crate::config::Settings;
+    use crate::rules::test_support::check_file;
 
     const EN: &str = "Getting started with Acme Sync\n\nAcme Sync keeps your files in step. The API token is made for you.\n\nOpen the Applications folder to find it.\n";
 
     fn flagged(target: (&str, &str), locale: &str) -> Vec<String> {
-        run(&UntranslatedText, Some(EN), target, locale)
-            .into_iter()
-            .map(|(_, text)| text)
-            .collect()
+        let (name, text) = target;
+        check_file(
+            &UntranslatedText,
+            name,
+            locale,
+            Some(EN),
+            text,
+            &Settings::default(),
+        )
+        .iter()
+        .map(|f| text[f.range.clone()].to_string())
+        .collect()
     }
 
     #[test]
@@ -416,10 +465,20 @@ mod tests {
     #[test]
     fn a_title_left_in_english_is_one_error() {
         let hi = "Getting started with Acme Sync\n\nAcme Sync आपकी फ़ाइलें साथ रखता है। API टोकन आपके लिए बनता है।\n\nइसे ढूँढने के लिए Applications फ़ोल्डर खोलें।\n";
-        let findings = run(&UntranslatedText, Some(EN), ("hi.txt", hi), "hi");
+        let findings = check_file(
+            &UntranslatedText,
+            "hi.txt",
+            "hi",
+            Some(EN),
+            hi,
+            &Settings::default(),
+        );
         assert_eq!(findings.len(), 1);
-        assert_eq!(findings[0].0.severity, Severity::Error);
-        assert_eq!(findings[0].1, "Getting started with Acme Sync");
+        assert_eq!(findings[0].severity, Severity::Error);
+        assert_eq!(
+            &hi[findings[0].range.clone()],
+            "Getting started with Acme Sync"
+        );
     }
 
     #[test]

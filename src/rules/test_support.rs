@@ -1,0 +1,90 @@
+//! Running one rule over texts, for the rules' unit tests: the same preparation as a real run
+//! (parse, find duplicates, align), without files on disk.
+
+use crate::align;
+use crate::config::Settings;
+use crate::document::{Document, Format};
+use crate::finding::Finding;
+use crate::locale::Locale;
+use crate::source::SourceFile;
+
+use super::{Context, Rule, SourceSide};
+
+/// The findings of `rule` on the plain-text translation `text` in `locale`, with `source` as its
+/// English source when given.
+pub(crate) fn check(
+    rule: &dyn Rule,
+    locale: &str,
+    source: Option<&str>,
+    text: &str,
+) -> Vec<Finding> {
+    check_with(rule, locale, source, text, &Settings::default())
+}
+
+pub(crate) fn check_with(
+    rule: &dyn Rule,
+    locale: &str,
+    source: Option<&str>,
+    text: &str,
+    settings: &Settings,
+) -> Vec<Finding> {
+    check_file(
+        rule,
+        &format!("{locale}.txt"),
+        locale,
+        source,
+        text,
+        settings,
+    )
+}
+
+/// The findings of `rule` on the translation `text` read as the file `name` (its extension
+/// chooses the format), with `source` in the same format as its English source when given.
+pub(crate) fn check_file(
+    rule: &dyn Rule,
+    name: &str,
+    locale: &str,
+    source: Option<&str>,
+    text: &str,
+    settings: &Settings,
+) -> Vec<Finding> {
+    let locale = Locale::parse(locale).expect("a known locale");
+    let format = Format::from_path(std::path::Path::new(name)).expect("a known extension");
+    let file = SourceFile::new(name, text);
+    let document = Document::parse(&file, format);
+    let source = source.map(|text| {
+        let extension = name.rsplit('.').next().unwrap_or("txt");
+        let file = SourceFile::new(format!("en.{extension}"), text);
+        let document = Document::parse(&file, format);
+        (file, document)
+    });
+    let duplicates = align::find_duplicates(&document, source.as_ref().map(|(_, d)| d));
+    let alignment = source
+        .as_ref()
+        .map(|(_, source)| align::align(source, &document, &duplicates));
+    let ctx = Context {
+        file: &file,
+        document: &document,
+        locale: &locale,
+        locale_data: locale.data(),
+        duplicates: &duplicates,
+        source: source
+            .as_ref()
+            .zip(alignment.as_ref())
+            .map(|((file, document), alignment)| SourceSide {
+                file,
+                document,
+                locale: &settings.source_locale,
+                alignment,
+            }),
+        settings,
+    };
+    let mut findings = Vec::new();
+    rule.check(&ctx, &mut findings);
+    findings
+}
+
+/// The text each finding points at.
+pub(crate) fn excerpts<'a>(text: &'a str, findings: &[Finding]) -> Vec<&'a str> {
+    findings.iter().map(|f| &text[f.range.clone()]).collect()
+}

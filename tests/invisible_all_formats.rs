@@ -1,0 +1,121 @@
+//! A translation carrying U+202E RIGHT-TO-LEFT OVERRIDE is reported with the code point in every
+//! output format, and the override itself never reaches the output raw, where it would reorder
+//! the report on a terminal or in a log viewer.
+//!
+//! The formats are the ones `--format` accepts, read from `OutputFormat`: a new format is checked
+//! here without editing this file. Checks that only hold for one format go in `format_checks`.
+
+use assert_cmd::Command;
+use clap::ValueEnum;
+use loclint::report::OutputFormat;
+use serde_json::Value;
+
+const RLO: char = '\u{202E}';
+
+/// An article group: an English source and an Arabic translation with an override in it.
+fn article() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let group = dir.path().join("reset-password");
+    std::fs::create_dir(&group).unwrap();
+    std::fs::write(
+        group.join("en.txt"),
+        "Resetting Your Password\n\nOpen the account page and choose a new password.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        group.join("ar.txt"),
+        format!("إعادة تعيين كلمة المرور\n\nافتح صفحة الحساب واختر كلمة {RLO}مرور جديدة.\n"),
+    )
+    .unwrap();
+    dir
+}
+
+fn run(dir: &tempfile::TempDir, format: &str) -> String {
+    let output = Command::cargo_bin("loclint")
+        .unwrap()
+        .args([
+            "check",
+            "--no-config",
+            "--color",
+            "never",
+            "--format",
+            format,
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{format}: an override is an error\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
+fn format_names() -> Vec<String> {
+    OutputFormat::value_variants()
+        .iter()
+        .map(|f| f.to_possible_value().unwrap().get_name().to_string())
+        .collect()
+}
+
+#[test]
+fn every_format_names_the_override_and_never_prints_it() {
+    let dir = article();
+    let names = format_names();
+    assert!(names.len() >= 2, "{names:?}");
+    for format in &names {
+        let out = run(&dir, format);
+        assert!(out.contains("invisible-character"), "{format}:\n{out}");
+        assert!(
+            out.contains("bidirectional control U+202E RIGHT-TO-LEFT OVERRIDE"),
+            "{format}:\n{out}"
+        );
+        assert!(
+            !out.contains(RLO),
+            "{format} prints the raw override:\n{out}"
+        );
+        format_checks(format, &out);
+    }
+}
+
+fn format_checks(format: &str, out: &str) {
+    match format {
+        "human" => human_frame_shows_the_override_escaped(out),
+        "json" => json_excerpt_holds_the_character(out),
+        _ => {}
+    }
+}
+
+/// The code frame shows `<U+202E>` in place of the override, underlined where it stands.
+fn human_frame_shows_the_override_escaped(out: &str) {
+    let lines: Vec<&str> = out.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("| ") && l.contains("<U+202E>"))
+        .unwrap_or_else(|| panic!("no code frame line with <U+202E>:\n{out}"));
+    let column = |line: &str, needle: &str| line[..line.find(needle).unwrap()].chars().count();
+    assert_eq!(
+        column(lines[at], "<U+202E>"),
+        column(lines[at + 1], "^^^^^^^^"),
+        "underline not under the escape:\n{}\n{}",
+        lines[at],
+        lines[at + 1]
+    );
+}
+
+/// The excerpt holds the override itself, written as a JSON escape.
+fn json_excerpt_holds_the_character(out: &str) {
+    assert!(out.contains(r#""excerpt": "\u202e""#), "{out}");
+    let report: Value = serde_json::from_str(out).unwrap();
+    let finding = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "invisible-character")
+        .unwrap();
+    assert_eq!(finding["excerpt"], RLO.to_string());
+    assert_eq!(finding["severity"], "error");
+}
