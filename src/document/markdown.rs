@@ -230,11 +230,7 @@ impl Walker {
             Tag::Heading { level, .. } => {
                 self.flush(output);
                 let start = self.block_start(output, range.start);
-                self.open(
-                    BlockKind::Heading(level as u8),
-                    start..range.end,
-                    output.mdx,
-                );
+                self.open(output, BlockKind::Heading(level as u8), start..range.end);
             }
             Tag::CodeBlock(kind) => {
                 self.flush(output);
@@ -245,7 +241,7 @@ impl Walker {
                     return;
                 }
                 let start = self.block_start(output, range.start);
-                self.open(BlockKind::Code, start..range.end, false);
+                self.open(output, BlockKind::Code, start..range.end);
             }
             Tag::HtmlBlock => {
                 self.flush(output);
@@ -255,11 +251,11 @@ impl Walker {
                     return;
                 }
                 let start = self.block_start(output, range.start);
-                self.open(BlockKind::Html, start..range.end, false);
+                self.open(output, BlockKind::Html, start..range.end);
             }
             Tag::TableHead | Tag::TableRow => {
                 self.flush(output);
-                self.open(BlockKind::TableRow, range, output.mdx);
+                self.open(output, BlockKind::TableRow, range);
             }
             Tag::TableCell => {
                 if let Some(leaf) = &mut self.leaf {
@@ -358,15 +354,21 @@ impl Walker {
         }
     }
 
-    fn open(&mut self, kind: BlockKind, element: Range<usize>, mdx: bool) {
-        self.leaf = Some(Leaf::new(kind, element, mdx));
+    /// Starts a block. It never starts before the previous block ends: with tabs in list
+    /// indentation, pulldown-cmark may start an item at the line break that ended the block
+    /// before it.
+    fn open(&mut self, output: &Output, kind: BlockKind, element: Range<usize>) {
+        let previous_end = output.blocks.last().map_or(0, |block| block.range.end);
+        let start = element.start.max(previous_end);
+        let mdx = output.mdx && !matches!(kind, BlockKind::Code | BlockKind::Html);
+        self.leaf = Some(Leaf::new(kind, start..element.end.max(start), mdx));
     }
 
     /// Opens a block for running text: a paragraph, a list item's text, a quote.
     fn open_text(&mut self, output: &Output, element: Range<usize>) {
         let start = self.block_start(output, element.start);
         let kind = self.text_kind();
-        self.open(kind, start..element.end, output.mdx);
+        self.open(output, kind, start..element.end);
     }
 
     /// The block that inline content goes to. A tight list item's text comes with no paragraph
