@@ -20,6 +20,8 @@ pub(super) struct Leaf {
     pending_cell_gap: Option<Range<usize>>,
     last_cell_end: Option<usize>,
     links: Vec<LinkType>,
+    /// How many HTML code elements (`<code>`, `<kbd>`...) are open: their text is code.
+    open_code_elements: usize,
     image: Option<Image>,
     /// Set in MDX files, where text may hold JSX.
     jsx: Option<JsxScanner>,
@@ -53,6 +55,7 @@ impl Leaf {
             pending_cell_gap: None,
             last_cell_end: None,
             links: Vec::new(),
+            open_code_elements: 0,
             image: None,
             jsx: mdx.then(JsxScanner::default),
             seen: Seen::default(),
@@ -218,6 +221,9 @@ impl Leaf {
     }
 
     fn prose(&mut self, text: &str, range: Range<usize>) {
+        if self.open_code_elements > 0 {
+            return self.masked(text, range, MaskKind::InlineCode);
+        }
         if self.image.is_none() && !text.trim().is_empty() {
             self.seen.prose = true;
         }
@@ -226,6 +232,13 @@ impl Leaf {
 
     fn masked(&mut self, text: &str, range: Range<usize>, kind: MaskKind) {
         let markup = matches!(kind, MaskKind::HtmlTag | MaskKind::Jsx);
+        if markup {
+            match code_element_tag(text) {
+                Some(true) => self.open_code_elements += 1,
+                Some(false) => self.open_code_elements = self.open_code_elements.saturating_sub(1),
+                None => {}
+            }
+        }
         if self.image.is_none() && !markup && !text.trim().is_empty() {
             self.seen.masked = true;
         }
@@ -245,6 +258,28 @@ impl Leaf {
             None => self.builder.push_text(text, range),
         }
     }
+}
+
+/// HTML elements whose text is code, not prose.
+const CODE_ELEMENTS: &[&str] = &["code", "kbd", "samp", "var", "tt"];
+
+/// For a tag of a [`CODE_ELEMENTS`] element: `Some(true)` if it opens it, `Some(false)` if it
+/// closes it. `None` for any other tag, and for a self-closing one.
+fn code_element_tag(tag: &str) -> Option<bool> {
+    let tag = tag.trim();
+    let inner = tag.strip_prefix('<')?.strip_suffix('>')?;
+    if inner.ends_with('/') {
+        return None;
+    }
+    let (closing, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, inner),
+    };
+    let name_end = inner
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(inner.len());
+    let name = inner[..name_end].to_ascii_lowercase();
+    CODE_ELEMENTS.contains(&name.as_str()).then_some(!closing)
 }
 
 /// The part of an image destination that names the file: `img/cx-cs.png?raw=1` -> `cx-cs.png`.

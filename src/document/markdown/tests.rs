@@ -114,6 +114,7 @@ fn every_block_kind() {
             (MaskKind::Url, "https://example.com/faq"),
             (MaskKind::Email, "ops@example.com"),
             (MaskKind::HtmlTag, "<kbd>"),
+            (MaskKind::InlineCode, "Tab"),
             (MaskKind::HtmlTag, "</kbd>"),
         ]
     );
@@ -139,7 +140,7 @@ fn words_map_back_to_the_file() {
         (&blocks[0], "guide"),
         (&blocks[1], "started"),
         (&blocks[2], "manual"),
-        (&blocks[2], "Tab"),
+        (&blocks[2], "<kbd>Tab</kbd>"),
         (&blocks[3], "point"),
         (&blocks[5], "cx-dashboard.png"),
         (&blocks[7], "Pro"),
@@ -516,6 +517,21 @@ fn hindi_and_arabic_articles() {
         .filter(|t| t.kind == TokenKind::Word)
         .count();
     assert_eq!(words, 6);
+}
+
+#[test]
+fn text_of_html_code_elements_is_code() {
+    let text = "Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, run <code class=\"x\">make all</code>, then <b>wait</b><br/>.\n";
+    let blocks = parsed(text);
+    let words: Vec<&str> = blocks[0].words().map(|w| w.text(&blocks[0].text)).collect();
+    assert_eq!(words, vec!["Press", "run", "then", "wait"]);
+    let mdx = parsed_mdx("Run <code>loclint --version</code> <Badge />now.\n");
+    let words: Vec<&str> = mdx[0].words().map(|w| w.text(&mdx[0].text)).collect();
+    assert_eq!(words, vec!["Run", "now"]);
+    assert!(mdx[0]
+        .anchors
+        .iter()
+        .any(|a| a.value == "loclint --version"));
 }
 
 #[test]
