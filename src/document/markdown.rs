@@ -6,7 +6,8 @@
 //!   nested items are blocks of their own, after it.
 //! - A paragraph of nothing but images (links around images allowed) is an image block: the alt
 //!   text, then the file name, masked, so it becomes an anchor.
-//! - Code, HTML, autolinks and image names are masked; link destinations are left out.
+//! - Code (spans, blocks, and the text of HTML `<code>` or `<kbd>` elements), HTML, autolinks
+//!   and image names are masked; link destinations are left out.
 //! - Front matter: the prose fields only, see [`front_matter`].
 //! - MDX: `import` / `export` statements are skipped, JSX tags and `{expressions}` masked.
 //!   Markdown inside a JSX component is parsed again as Markdown, and indented lines are text,

@@ -22,7 +22,7 @@ use crate::document::{Block, BlockBuilder, BlockKind};
 
 /// Front-matter keys whose values readers see as text (compared in lower case, `-` read as
 /// `_`): titles, descriptions and summaries, and their SEO and social-card variants.
-pub const PROSE_KEYS: &[&str] = &[
+pub(super) const PROSE_KEYS: &[&str] = &[
     "title",
     "subtitle",
     "description",
