@@ -1,7 +1,476 @@
-//! Markdown (CommonMark + GFM tables, front matter, inline HTML) and MDX.
+//! Markdown (CommonMark with GFM tables, strikethrough, task lists, footnotes and alerts; YAML
+//! or TOML front matter) and MDX, parsed with pulldown-cmark into the same blocks as plain text.
+//!
+//! - Headings, paragraphs, blockquote paragraphs, code blocks and table rows (cells joined by
+//!   ` | `) are one block each. Each list item is one block holding the item's own text; its
+//!   nested items are blocks of their own, after it.
+//! - A paragraph of nothing but images (links around images allowed) is an image block: the alt
+//!   text, then the file name, masked, so it becomes an anchor.
+//! - Code (spans, blocks, and the text of HTML `<code>` or `<kbd>` elements), HTML, autolinks
+//!   and image names are masked; link destinations are left out.
+//! - Front matter: the prose fields only, see [`front_matter`].
+//! - MDX: `import` / `export` statements are skipped, JSX tags and `{expressions}` masked.
+//!   Markdown inside a JSX component is parsed again as Markdown, and indented lines are text,
+//!   not code, as MDX has no indented code blocks.
+//!
+//! Every range comes from the parser's offsets into the file, so a finding points at the very
+//! characters it is about.
 
-use super::Block;
+mod front_matter;
+mod jsx;
+mod leaf;
+#[cfg(test)]
+mod tests;
 
-pub(super) fn parse(text: &str, _mdx: bool) -> Vec<Block> {
-    super::plain::parse(text)
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+
+use super::{Block, BlockBuilder, BlockKind, MaskKind};
+use jsx::Stretch;
+use leaf::Leaf;
+
+/// How deep Markdown found inside MDX components (or stray metadata blocks) is parsed again;
+/// deeper, it is kept as an HTML or code block.
+const MAX_NESTED_PARSES: usize = 16;
+
+const BOM: char = '\u{feff}';
+
+pub(super) fn parse(text: &str, mdx: bool) -> Vec<Block> {
+    let mut output = Output {
+        file: text,
+        mdx,
+        blocks: Vec::new(),
+    };
+    let start = if text.starts_with(BOM) {
+        BOM.len_utf8()
+    } else {
+        0
+    };
+    walk(&mut output, start..text.len(), 0);
+    output.blocks
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+/// Whether a file opens with a front-matter delimiter line. pulldown-cmark reads a `---` line
+/// anywhere as the start of a metadata block, so the option is only turned on for such files,
+/// and a metadata block after the first is parsed again without it.
+fn opens_with_front_matter(text: &str) -> bool {
+    ["---", "+++"].iter().any(|delimiter| {
+        text.strip_prefix(delimiter)
+            .and_then(|rest| rest.lines().next())
+            .is_some_and(|rest| rest.trim().is_empty())
+    })
+}
+
+/// The blocks found so far, shared by the nested parses.
+struct Output<'a> {
+    file: &'a str,
+    mdx: bool,
+    blocks: Vec<Block>,
+}
+
+/// Parses `file[range]` and appends its blocks. `depth` counts the parses this one is nested in.
+fn walk(output: &mut Output, range: Range<usize>, depth: usize) {
+    let file = output.file;
+    let Some(text) = file.get(range.clone()) else {
+        return;
+    };
+    let mut options = options();
+    let front_matter = depth == 0 && opens_with_front_matter(text);
+    if front_matter {
+        options |= Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+            | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    }
+    let mut walker = Walker {
+        range: range.clone(),
+        depth,
+        front_matter_at: front_matter.then_some(range.start),
+        containers: Vec::new(),
+        leaf: None,
+        skipping: 0,
+        skip_until: range.start,
+        metadata: None,
+    };
+    for (event, local) in Parser::new_ext(text, options).into_offset_iter() {
+        let shifted = snap(file, range.start + local.start..range.start + local.end);
+        walker.event(output, event, shifted);
+    }
+    walker.flush(output);
+}
+
+/// `range` moved onto char boundaries inside `file`, so that no slice can panic whatever the
+/// parser reports.
+fn snap(file: &str, range: Range<usize>) -> Range<usize> {
+    let floor = |mut at: usize| {
+        at = at.min(file.len());
+        while !file.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let start = floor(range.start);
+    start..floor(range.end).max(start)
+}
+
+/// Pushes a space standing for the character at `offset` (a line break, the `!` of an image),
+/// unless the text is empty or already ends with a space.
+fn push_space(builder: &mut BlockBuilder, file: &str, offset: usize) {
+    if builder.text().is_empty() || builder.text().ends_with(char::is_whitespace) {
+        return;
+    }
+    let Some(rest) = file.get(offset..) else {
+        return;
+    };
+    let len = rest.chars().next().map_or(0, char::len_utf8);
+    builder.push_text(" ", offset..offset + len);
+}
+
+/// A block-level element that holds other blocks.
+enum Container {
+    Item(Item),
+    BlockQuote,
+    /// Lists, tables, footnote definitions: they say nothing about their blocks' kinds.
+    Other,
+}
+
+struct Item {
+    start: usize,
+    /// How many blocks there were when the item began: none of its own yet if still as many.
+    blocks_before: usize,
+    /// Whether the item's own text has begun.
+    has_text: bool,
+}
+
+/// The front matter being read.
+struct Metadata {
+    kind: MetadataBlockKind,
+    body: Option<Range<usize>>,
+}
+
+/// The state of one parse: where in the block structure the events are.
+struct Walker {
+    range: Range<usize>,
+    depth: usize,
+    /// Where front matter may stand (the start of the file), if it opens with a delimiter.
+    front_matter_at: Option<usize>,
+    containers: Vec<Container>,
+    leaf: Option<Leaf>,
+    /// Events of a skipped element still to pass over (its nesting depth).
+    skipping: usize,
+    /// Top-level blocks that start before this offset belong to MDX `import`/`export` code.
+    skip_until: usize,
+    metadata: Option<Metadata>,
+}
+
+impl Walker {
+    fn event(&mut self, output: &mut Output, event: Event, range: Range<usize>) {
+        if self.skipping > 0 {
+            match event {
+                Event::Start(_) => self.skipping += 1,
+                Event::End(_) => self.skipping -= 1,
+                _ => {}
+            }
+            return;
+        }
+        let file = output.file;
+        match event {
+            Event::Start(tag) => self.start(output, tag, range),
+            Event::End(tag) => self.end(output, tag, range),
+            Event::Text(text) => match &mut self.metadata {
+                Some(metadata) => {
+                    let body = metadata.body.get_or_insert(range.clone());
+                    body.end = body.end.max(range.end);
+                }
+                None => self.inline_leaf(output, &range).text(file, &text, range),
+            },
+            Event::Code(code) => self.inline_leaf(output, &range).inline_code(&code, range),
+            Event::InlineHtml(html) => self.inline_leaf(output, &range).inline_html(&html, range),
+            Event::Html(html) => {
+                self.inline_leaf(output, &range)
+                    .block_line(&html, range, MaskKind::HtmlTag)
+            }
+            Event::InlineMath(math) | Event::DisplayMath(math) => {
+                self.inline_leaf(output, &range).inline_code(&math, range)
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(leaf) = &mut self.leaf {
+                    leaf.space(file, range.start);
+                }
+            }
+            Event::Rule => self.flush(output),
+            Event::FootnoteReference(_) | Event::TaskListMarker(_) => {}
+        }
+    }
+
+    fn start(&mut self, output: &mut Output, tag: Tag, range: Range<usize>) {
+        let top_level = self.leaf.is_none() && self.containers.is_empty();
+        if top_level && range.start < self.skip_until {
+            self.skipping = 1;
+            return;
+        }
+        let file = output.file;
+        match tag {
+            Tag::Paragraph => {
+                self.flush(output);
+                if top_level && self.is_esm(output, &range) {
+                    self.skip_until = jsx::esm_end(file, range.start..self.range.end);
+                    self.skipping = 1;
+                    return;
+                }
+                self.open_text(output, range);
+            }
+            Tag::Heading { level, .. } => {
+                self.flush(output);
+                let start = self.block_start(output, range.start);
+                self.open(output, BlockKind::Heading(level as u8), start..range.end);
+            }
+            Tag::CodeBlock(kind) => {
+                self.flush(output);
+                let indented = matches!(kind, CodeBlockKind::Indented);
+                if output.mdx && indented && self.depth < MAX_NESTED_PARSES {
+                    self.unindent_mdx_code(output, range);
+                    self.skipping = 1;
+                    return;
+                }
+                let start = self.block_start(output, range.start);
+                self.open(output, BlockKind::Code, start..range.end);
+            }
+            Tag::HtmlBlock => {
+                self.flush(output);
+                if output.mdx && self.depth < MAX_NESTED_PARSES {
+                    self.split_mdx_html(output, range);
+                    self.skipping = 1;
+                    return;
+                }
+                let start = self.block_start(output, range.start);
+                self.open(output, BlockKind::Html, start..range.end);
+            }
+            Tag::TableHead | Tag::TableRow => {
+                self.flush(output);
+                self.open(output, BlockKind::TableRow, range);
+            }
+            Tag::TableCell => {
+                if let Some(leaf) = &mut self.leaf {
+                    leaf.start_cell(range);
+                }
+            }
+            Tag::BlockQuote(_) => {
+                self.flush(output);
+                self.containers.push(Container::BlockQuote);
+            }
+            Tag::Item => {
+                self.flush(output);
+                self.containers.push(Container::Item(Item {
+                    start: range.start,
+                    blocks_before: output.blocks.len(),
+                    has_text: false,
+                }));
+            }
+            Tag::List(_)
+            | Tag::Table(_)
+            | Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition => {
+                self.flush(output);
+                self.containers.push(Container::Other);
+            }
+            Tag::MetadataBlock(kind) => {
+                self.flush(output);
+                if self.front_matter_at == Some(range.start) {
+                    self.metadata = Some(Metadata { kind, body: None });
+                } else {
+                    walk(output, range, self.depth + 1);
+                    self.skipping = 1;
+                }
+            }
+            Tag::Link { link_type, .. } => self.inline_leaf(output, &range).start_link(link_type),
+            Tag::Image { dest_url, .. } => self
+                .inline_leaf(output, &range)
+                .start_image(file, range, &dest_url),
+            Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript => {}
+        }
+    }
+
+    fn end(&mut self, output: &mut Output, tag: TagEnd, range: Range<usize>) {
+        match tag {
+            TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::TableHead
+            | TagEnd::TableRow => self.flush(output),
+            TagEnd::TableCell => {
+                if let Some(leaf) = &mut self.leaf {
+                    leaf.end_cell(range);
+                }
+            }
+            TagEnd::Item
+            | TagEnd::BlockQuote(_)
+            | TagEnd::List(_)
+            | TagEnd::Table
+            | TagEnd::FootnoteDefinition
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition => {
+                self.flush(output);
+                self.containers.pop();
+            }
+            TagEnd::Link => {
+                if let Some(leaf) = &mut self.leaf {
+                    leaf.end_link();
+                }
+            }
+            TagEnd::Image => {
+                if let Some(leaf) = &mut self.leaf {
+                    leaf.end_image(output.file);
+                }
+            }
+            TagEnd::MetadataBlock(_) => self.finish_front_matter(output),
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript => {}
+        }
+    }
+
+    /// Ends the block being built, if any, and keeps it if it holds anything.
+    fn flush(&mut self, output: &mut Output) {
+        if let Some(block) = self.leaf.take().and_then(|leaf| leaf.finish(output.file)) {
+            output.blocks.push(block);
+        }
+    }
+
+    /// Starts a block. It never starts before the previous block ends: with tabs in list
+    /// indentation, pulldown-cmark may start an item at the line break that ended the block
+    /// before it.
+    fn open(&mut self, output: &Output, kind: BlockKind, element: Range<usize>) {
+        let previous_end = output.blocks.last().map_or(0, |block| block.range.end);
+        let start = element.start.max(previous_end);
+        let mdx = output.mdx && !matches!(kind, BlockKind::Code | BlockKind::Html);
+        self.leaf = Some(Leaf::new(kind, start..element.end.max(start), mdx));
+    }
+
+    /// Opens a block for running text: a paragraph, a list item's text, a quote.
+    fn open_text(&mut self, output: &Output, element: Range<usize>) {
+        let start = self.block_start(output, element.start);
+        let kind = self.text_kind();
+        self.open(output, kind, start..element.end);
+    }
+
+    /// The block that inline content goes to. A tight list item's text comes with no paragraph
+    /// around it: its block opens with the first inline event.
+    fn inline_leaf(&mut self, output: &Output, range: &Range<usize>) -> &mut Leaf {
+        if self.leaf.is_none() {
+            self.open_text(output, range.clone());
+        }
+        self.leaf
+            .get_or_insert_with(|| Leaf::new(BlockKind::Paragraph, range.clone(), output.mdx))
+    }
+
+    /// The kind of a block of running text here: the first one of a list item is the item's
+    /// text; paragraphs in a blockquote are quotes.
+    fn text_kind(&mut self) -> BlockKind {
+        if let Some(Container::Item(item)) = self.containers.last_mut() {
+            if !item.has_text {
+                item.has_text = true;
+                return BlockKind::ListItem;
+            }
+        }
+        if self
+            .containers
+            .iter()
+            .any(|c| matches!(c, Container::BlockQuote))
+        {
+            BlockKind::BlockQuote
+        } else {
+            BlockKind::Paragraph
+        }
+    }
+
+    /// Where a block starting at `start` begins: a list item's first block takes in its marker.
+    fn block_start(&self, output: &Output, start: usize) -> usize {
+        match self.containers.last() {
+            Some(Container::Item(item)) if item.blocks_before == output.blocks.len() => {
+                item.start.min(start)
+            }
+            _ => start,
+        }
+    }
+
+    fn is_esm(&self, output: &Output, range: &Range<usize>) -> bool {
+        output.mdx && self.depth == 0 && jsx::starts_esm(&output.file[range.start..])
+    }
+
+    fn finish_front_matter(&mut self, output: &mut Output) {
+        let Some(Metadata {
+            kind,
+            body: Some(body),
+        }) = self.metadata.take()
+        else {
+            return;
+        };
+        output
+            .blocks
+            .extend(front_matter::fields(output.file, body, kind));
+    }
+
+    /// An HTML block in MDX: its lines of JSX tags become masked HTML blocks, its text is parsed
+    /// again as Markdown.
+    fn split_mdx_html(&mut self, output: &mut Output, range: Range<usize>) {
+        for (stretch, part) in jsx::layout(output.file, range) {
+            match stretch {
+                Stretch::Prose => walk(output, part, self.depth + 1),
+                Stretch::Markup => {
+                    let mut leaf = Leaf::new(BlockKind::Html, part.clone(), false);
+                    leaf.block_line(&output.file[part.clone()], part, MaskKind::Jsx);
+                    if let Some(block) = leaf.finish(output.file) {
+                        output.blocks.push(block);
+                    }
+                }
+            }
+        }
+    }
+
+    /// An indented code block in MDX, which has none: its paragraphs are parsed again from
+    /// their first character, so that the indentation no longer makes them code.
+    fn unindent_mdx_code(&mut self, output: &mut Output, range: Range<usize>) {
+        for chunk in paragraphs(output.file, range) {
+            walk(output, chunk, self.depth + 1);
+        }
+    }
+}
+
+/// Runs of non-blank lines in `file[range]`, each from its first non-blank character.
+fn paragraphs(file: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut chunks = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    let mut offset = range.start;
+    for line in file[range].split_inclusive('\n') {
+        let content = line.trim();
+        if content.is_empty() {
+            chunks.extend(current.take());
+        } else {
+            let start = offset + (line.len() - line.trim_start().len());
+            let end = start + content.len();
+            current.get_or_insert(start..end).end = end;
+        }
+        offset += line.len();
+    }
+    chunks.extend(current);
+    chunks
 }
