@@ -27,6 +27,11 @@ pub(super) fn parse(text: &str) -> Vec<Block> {
     let mut previous: Option<&str> = None;
     let mut seen_title = false;
     for (line, range) in lines {
+        // A byte order mark is no part of the title (invisible-character reports it).
+        let (line, range) = match line.strip_prefix('\u{FEFF}') {
+            Some(rest) if range.start == 0 => (rest, 3..range.end),
+            _ => (line, range),
+        };
         let trimmed = line.trim();
         if trimmed.is_empty() {
             finish(&mut current, &mut blocks);
@@ -47,7 +52,8 @@ pub(super) fn parse(text: &str) -> Vec<Block> {
         match current.as_mut() {
             Some(block) if continues => {
                 block.set_kind(BlockKind::Paragraph);
-                block.push_separator(" ", content.start - 1);
+                // The separator stands for the line break, which ends the previous line.
+                block.push_separator(" ", range.start - 1);
                 block.push_text(trimmed, content.clone());
                 block.extend_range(content.end);
             }
@@ -185,6 +191,28 @@ mod tests {
         );
         let width = blocks[1].text.find("width").unwrap();
         assert_eq!(&text[blocks[1].file_range(width..width + 5)], "width");
+    }
+
+    #[test]
+    fn a_wrapped_line_may_start_with_a_wide_space() {
+        let text = "T\n\nこの段落はとても長くて、編集者が固定の幅で折り返したものです。読みやすさのために、そして次の行へと続く\n\u{3000}続きます。\n";
+        let blocks = parse(text);
+        assert_eq!(blocks.len(), 2);
+        let block = &blocks[1];
+        for token in &block.tokens {
+            let range = block.file_range(token.range.clone());
+            assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+        }
+        let space = block.text.find("続く ").unwrap() + "続く".len();
+        let separator = block.file_range(space..space + 1);
+        assert_eq!(&text[separator], "\n");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_title() {
+        let blocks = parse("\u{FEFF}Title\n\nBody.\n");
+        assert_eq!(blocks[0].text, "Title");
+        assert_eq!(blocks[0].range, 3..8);
     }
 
     #[test]

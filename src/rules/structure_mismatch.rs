@@ -202,4 +202,22 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_relevelled_markdown_heading() {
+        let en =
+            "# Pricing\n\nPlans start at 10 dollars.\n\n## Teams\n\nEvery team gets the API.\n";
+        let fr = "# Tarifs\n\nLes offres commencent à 10 dollars.\n\n### Équipes\n\nChaque équipe reçoit l’API.\n";
+        let findings = check_file(
+            &StructureMismatch,
+            "fr.md",
+            "fr",
+            Some(en),
+            fr,
+            &Settings::default(),
+        );
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, vec!["heading level 3, the source's is level 2"]);
+        assert_eq!(&fr[findings[0].range.clone()], "### Équipes");
+    }
 }
