@@ -4,7 +4,7 @@
 mod data;
 mod script;
 
-pub use data::{LocaleData, QuotePair};
+pub use data::{ForeignMark, InvertedMark, LocaleData, MarkPlace, QuotePair, SpacedMark};
 pub use script::{char_script, dominant_script, is_rtl_script, Script};
 
 use std::fmt;
