@@ -4,7 +4,13 @@
 
 mod context;
 mod duplicate_section;
+mod marks;
+mod mismatched_quotes;
+mod pairing;
 mod structure_mismatch;
+#[cfg(test)]
+mod testing;
+mod unbalanced_pair;
 mod untranslated_text;
 
 pub use context::{Context, SourceSide};
@@ -35,6 +41,8 @@ pub static RULES: &[&dyn Rule] = &[
     &duplicate_section::DuplicateSection,
     &untranslated_text::UntranslatedText,
     &structure_mismatch::StructureMismatch,
+    &unbalanced_pair::UnbalancedPair,
+    &mismatched_quotes::MismatchedQuotes,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {
