@@ -26,6 +26,10 @@ pub struct LocaleData {
     /// than at their end (Armenian), and loclint does not compare them with the source.
     #[serde(default = "default_question_marks")]
     pub question_marks: Vec<char>,
+    /// Endings that make a sentence a question without a question mark (Japanese `か。`, and
+    /// `とは` in headings): such a sentence may translate a source question.
+    #[serde(default)]
+    pub question_endings: Vec<String>,
     /// Punctuation of another writing convention, and what this language writes instead
     /// (Hindi `.` ending a sentence: `।`; Arabic `,`: `،`).
     #[serde(default)]

@@ -4,6 +4,7 @@
 
 mod context;
 mod duplicate_section;
+mod locale_punctuation;
 mod marks;
 mod mismatched_quotes;
 mod pairing;
@@ -43,6 +44,7 @@ pub static RULES: &[&dyn Rule] = &[
     &structure_mismatch::StructureMismatch,
     &unbalanced_pair::UnbalancedPair,
     &mismatched_quotes::MismatchedQuotes,
+    &locale_punctuation::LocalePunctuation,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {
