@@ -8,6 +8,7 @@ mod locale_punctuation;
 mod marks;
 mod mismatched_quotes;
 mod pairing;
+mod spacing;
 mod structure_mismatch;
 #[cfg(test)]
 mod testing;
@@ -45,6 +46,7 @@ pub static RULES: &[&dyn Rule] = &[
     &unbalanced_pair::UnbalancedPair,
     &mismatched_quotes::MismatchedQuotes,
     &locale_punctuation::LocalePunctuation,
+    &spacing::Spacing,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {
