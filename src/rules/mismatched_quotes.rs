@@ -13,7 +13,7 @@ pub struct MismatchedQuotes;
 static INFO: RuleInfo = RuleInfo {
     id: "mismatched-quotes",
     default_severity: Severity::Warning,
-    summary: "A quotation opened with one style of mark and closed with another, or quotation styles mixed in one translation",
+    summary: "Quotation marks of different styles in one quotation, or mixed in one translation",
     needs_source: false,
     docs: r#"## What it finds
 

@@ -8,6 +8,7 @@ mod locale_punctuation;
 mod marks;
 mod mismatched_quotes;
 mod pairing;
+mod repeated_word;
 mod spacing;
 mod structure_mismatch;
 #[cfg(test)]
@@ -47,6 +48,7 @@ pub static RULES: &[&dyn Rule] = &[
     &mismatched_quotes::MismatchedQuotes,
     &locale_punctuation::LocalePunctuation,
     &spacing::Spacing,
+    &repeated_word::RepeatedWord,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {
