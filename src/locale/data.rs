@@ -44,6 +44,9 @@ pub struct LocaleData {
     /// Marks followed by a (no-break) space (French `«`).
     #[serde(default)]
     pub space_after: Vec<SpacedMark>,
+    /// Whether an opening bracket follows its word with no space (Korean `경험(CX)`).
+    #[serde(default)]
+    pub brackets_attach: bool,
     /// Opening marks that a question or exclamation needs (Spanish `¿...?`, `¡...!`).
     #[serde(default)]
     pub inverted_marks: Vec<InvertedMark>,

@@ -1,5 +1,7 @@
 use std::ops::Range;
 
+use unicode_script::{Script, UnicodeScript};
+
 use crate::document::{Block, BlockKind, Format};
 use crate::finding::{Finding, Severity};
 use crate::locale::LocaleData;
@@ -20,8 +22,9 @@ static INFO: RuleInfo = RuleInfo {
 - a space before `,` `.` `)` `]` `;` `:` `!` `?` (and `،` `؛` `؟` `।` `۔`, and CJK full-width
   marks), except where the language puts one: French before `;` `:` `!` `?` `»`;
 - no space after a comma or a sentence mark before the next word (`word,next`, `end.Next`,
-  `है।अब`);
-- no space between a word and an opening bracket: `उत्पाद(उप`;
+  `है।अब`, `합니다.수석`);
+- no space between a word and an opening bracket: `उत्पाद(उप` (Korean, which attaches
+  brackets to the word, excepted);
 - spaces or tabs at the end of a line.
 
 Left alone: numbers (`1,000`, `3.5`), initials and names (`e.g.`, `Node.js`), code, URLs and
@@ -71,7 +74,9 @@ impl Rule for Spacing {
             let mut found = Vec::new();
             space_runs(block, ctx.locale_data, &mut found);
             missing_space_after(block, &mut found);
-            glued_brackets(block, &mut found);
+            if !ctx.locale_data.brackets_attach {
+                glued_brackets(block, &mut found);
+            }
             findings.extend(found.into_iter().map(|(range, message, fix)| {
                 Finding::new(&INFO, block.file_range(range), message).fix(fix)
             }));
@@ -167,7 +172,7 @@ fn missing_space_after(block: &Block, found: &mut Vec<Found>) {
         {
             continue;
         }
-        if mark == '.' && !(prev.is_lowercase() && next.is_uppercase() && sentence_like(text, at)) {
+        if mark == '.' && !(is_hangul(prev) && is_hangul(next)) && !sentence_like(text, at) {
             continue;
         }
         if mark == ',' && (prev.is_numeric() || single_letters_around(text, at)) {
@@ -181,6 +186,12 @@ fn missing_space_after(block: &Block, found: &mut Vec<Found>) {
     }
 }
 
+/// Korean separates its sentences with spaces and has no abbreviations written with `.` inside
+/// a word, unlike Hindi (`ई.पू.`) or Arabic (`ص.ب`).
+fn is_hangul(c: char) -> bool {
+    c.script() == Script::Hangul
+}
+
 /// `end.Next`: a lowercase word of two letters or more before the stop, a capitalised word of
 /// two letters or more after it (not `Node.js`, `e.g.`, `ASP.NET`).
 fn sentence_like(text: &str, at: usize) -> bool {
@@ -192,6 +203,7 @@ fn sentence_like(text: &str, at: usize) -> bool {
     before.chars().count() >= 2
         && before.chars().all(char::is_lowercase)
         && after.chars().count() >= 2
+        && after.starts_with(char::is_uppercase)
         && after.chars().skip(1).all(char::is_lowercase)
 }
 
@@ -323,6 +335,15 @@ mod tests {
     }
 
     #[test]
+    fn korean_attaches_brackets_to_the_word() {
+        assert!(found("ko", "제목\n\n고객 경험(CX)과 이유(예를 들어 버그 보고).\n").is_empty());
+        assert_eq!(
+            found("en", "Title\n\nCustomer experience(the whole journey).\n").len(),
+            1
+        );
+    }
+
+    #[test]
     fn brackets_that_belong_to_the_word_pass() {
         let text = "Title\n\nOur product(s) and f(x) and call() and note[1] and print(\"hi\") \
                     and useState(initial value) and obj.method(some arg), 中文（注释）.\n";
@@ -365,6 +386,7 @@ mod tests {
         );
         assert_eq!(found("hi", "शीर्षक\n\nयह ठीक है।अब आगे।\n").len(), 1);
         assert_eq!(found("ar", "عنوان\n\nتسويقها،المنتج جيد.\n").len(), 1);
+        assert_eq!(found("ko", "제목\n\n수정합니다.수석 엔지니어.\n").len(), 1);
     }
 
     #[test]
