@@ -182,14 +182,15 @@ fn needs_space_before(text: &str, at: usize, ch: char) -> bool {
     let Some(prev) = marks::before(text, at) else {
         return false;
     };
+    if ch == '»' {
+        return !prev.is_whitespace();
+    }
     let glued_to_word = prev.is_alphanumeric()
         || marks::is_mark(prev)
-        || (ch != '»' && (is_closing_bracket(prev) || matches!(prev, '»' | '”' | '"')));
+        || is_closing_bracket(prev)
+        || matches!(prev, '»' | '”' | '"');
     if !glued_to_word {
         return false;
-    }
-    if ch == '»' {
-        return true;
     }
     let next = marks::at(text, at + ch.len_utf8());
     next.is_none_or(|c| {
@@ -420,7 +421,7 @@ mod tests {
     #[test]
     fn french_spaces_before_high_marks() {
         assert_eq!(
-            messages("fr", "Titre\n\nVraiment? Oui! Il a dit «non».\n"),
+            messages("fr", "Titre\n\nVraiment? Oui! Il a dit «non.»\n"),
             vec![
                 "no space before \"?\" (U+003F): French puts a narrow no-break space (U+202F) there | insert a narrow no-break space (U+202F) before \"?\"",
                 "no space before \"!\" (U+0021): French puts a narrow no-break space (U+202F) there | insert a narrow no-break space (U+202F) before \"!\"",
