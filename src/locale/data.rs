@@ -47,6 +47,10 @@ pub struct LocaleData {
     /// Whether an opening bracket follows its word with no space (Korean `경험(CX)`).
     #[serde(default)]
     pub brackets_attach: bool,
+    /// Quotation marks that belong to a word when they stand between two letters (Hebrew
+    /// gershayim typed as `"`: `צה"ל`).
+    #[serde(default)]
+    pub word_internal_quotes: Vec<char>,
     /// Opening marks that a question or exclamation needs (Spanish `¿...?`, `¡...!`).
     #[serde(default)]
     pub inverted_marks: Vec<InvertedMark>,

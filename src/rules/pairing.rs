@@ -172,7 +172,9 @@ pub fn pair(block: &Block, data: &LocaleData) -> Pairing {
         let Some(level) = quote_level(ch) else {
             continue;
         };
-        if level == Level::Single && is_apostrophe(text, at) {
+        if (level == Level::Single && is_apostrophe(text, at))
+            || (data.word_internal_quotes.contains(&ch) && between_letters(text, at))
+        {
             continue;
         }
         let stack = &mut quotes[level as usize];
@@ -276,10 +278,13 @@ fn is_closing_context(c: char) -> bool {
 /// `’` or `‘` inside a word (`don’t`, `l’homme`, `Guru’s`), or before a digit (`’90s`).
 fn is_apostrophe(text: &str, at: usize) -> bool {
     let ch_len = marks::at(text, at).map_or(1, char::len_utf8);
-    let prev = marks::before(text, at);
-    let next = marks::at(text, at + ch_len);
+    between_letters(text, at) || marks::at(text, at + ch_len).is_some_and(|c| c.is_ascii_digit())
+}
+
+fn between_letters(text: &str, at: usize) -> bool {
+    let ch_len = marks::at(text, at).map_or(1, char::len_utf8);
     let letter = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || marks::is_mark(c));
-    (letter(prev) && letter(next)) || next.is_some_and(|c| c.is_ascii_digit())
+    letter(marks::before(text, at)) && letter(marks::at(text, at + ch_len))
 }
 
 /// `"` after a number, with no quotation open: inches or seconds (`15" screen`).
@@ -381,6 +386,13 @@ mod tests {
             vec![('”', Lone::Stray)]
         );
         assert_eq!(pairs("said ”hello.", "en").1, vec![('”', Lone::Unclosed)]);
+    }
+
+    #[test]
+    fn hebrew_gershayim_typed_as_a_straight_quote() {
+        let text = "ארה\"ב וצה\"ל אמרו \"כן\" היום.";
+        assert_eq!(pairs(text, "he"), (vec!["\"\"".to_string()], vec![]));
+        assert_eq!(pairs("ארה\"ב", "en").1, vec![('"', Lone::Unclosed)]);
     }
 
     #[test]

@@ -18,9 +18,10 @@ The same word twice in a row, whatever its case, separated only by spaces: `the 
 
 Where a language doubles words grammatically, the doubling is allowed, as `locales.toml` lists:
 
-- Hindi, Urdu, Marathi, Nepali, Bengali and Persian reduplicate freely (`धीरे धीरे`,
-  `अलग अलग`, `बार बार`, `کم کم`): only their postpositions, particles and auxiliaries are
-  reported when doubled (`का का`, `है है`, `में में`);
+- Hindi, Urdu, Marathi, Nepali, Bengali, Persian, Turkish and Vietnamese reduplicate freely
+  (`धीरे धीरे`, `अलग अलग`, `बार बार`, `کم کم`, `yavaş yavaş`, `dần dần`): only their
+  postpositions, particles and auxiliaries are reported when doubled (`का का`, `है है`,
+  `में में`, `ve ve`); Punjabi, Gujarati and the Dravidian languages are not checked yet;
 - listed words: English `had had`, `that that`; French `vous vous`, `nous nous`; German
   `die die`; Dutch `dat dat`.
 
@@ -143,6 +144,19 @@ mod tests {
             repeats("sa", "शीर्षक\n\nधीरे धीरे अलग अलग\n"),
             vec!["धीरे", "अलग"]
         );
+    }
+
+    #[test]
+    fn other_reduplicating_languages() {
+        assert_eq!(
+            repeats("tr", "Başlık\n\nYavaş yavaş ve ve bir bir ilerledik.\n"),
+            vec!["ve"]
+        );
+        assert_eq!(
+            repeats("vi", "Tiêu đề\n\nDần dần các các nhóm học từ từ.\n"),
+            vec!["các"]
+        );
+        assert!(repeats("ta", "தலைப்பு\n\nமெல்ல மெல்ல நடந்தான்.\n").is_empty());
     }
 
     #[test]
