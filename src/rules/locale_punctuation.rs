@@ -121,7 +121,33 @@ fn ends_sentence(text: &str, at: usize, ch: char, data: &LocaleData) -> bool {
         return false;
     }
     let word = word_before(text, at);
-    !data.abbreviations.iter().any(|a| a == word)
+    !data.abbreviations.iter().any(|a| a == word) && !in_initials(text, at, word)
+}
+
+/// `ए. आर. रहमान`: initials, a letter or two each with its full stop, one after another.
+fn in_initials(text: &str, at: usize, word: &str) -> bool {
+    let letters = |w: &str| w.chars().filter(|&c| !marks::is_mark(c)).count();
+    if !(1..=2).contains(&letters(word)) {
+        return false;
+    }
+    let before = &text[..at - word.len()];
+    let previous_is_initial = before.ends_with(' ') && {
+        let before = before.trim_end();
+        before.ends_with('.') && {
+            let previous = word_before(before, before.len() - 1);
+            (1..=2).contains(&letters(previous))
+        }
+    };
+    let after = &text[at + 1..];
+    let next_is_initial = after.starts_with(' ') && {
+        let after = after.trim_start();
+        let next: String = after
+            .chars()
+            .take_while(|&c| c.is_alphanumeric() || marks::is_mark(c))
+            .collect();
+        (1..=2).contains(&letters(&next)) && after[next.len()..].starts_with('.')
+    };
+    previous_is_initial || next_is_initial
 }
 
 fn foreign_message(foreign: &ForeignMark, data: &LocaleData) -> String {
@@ -369,9 +395,15 @@ mod tests {
     }
 
     #[test]
+    fn a_short_word_still_ends_a_sentence() {
+        let text = "शीर्षक\n\nयह ठीक है. वह भी था.\n";
+        assert_eq!(messages("hi", text).len(), 2);
+    }
+
+    #[test]
     fn hindi_full_stops_that_are_not_sentence_ends() {
         let text = "शीर्षक\n\nडॉ. शर्मा ने Node.js और U.S. के बारे में, 3.5 प्रतिशत पर बात की (CX). \
-                    क्या यह ठीक है? ई.पू. में... और फिर CS. अंत।\n";
+                    क्या यह ठीक है? ई.पू. में... और फिर CS. ए. आर. रहमान ने गाया। अंत।\n";
         assert!(
             messages("hi", text).is_empty(),
             "{:?}",

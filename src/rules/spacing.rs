@@ -251,17 +251,28 @@ fn glued_brackets(block: &Block, found: &mut Vec<Found>) {
     }
 }
 
-/// `product(s)`, `f(x)`, `call()`, `note[1]`, `print("hi")`, `use_state(`: brackets that are
-/// part of the word or of code.
+/// `product(s)`, `f(x)`, `शब्द(ों)`, `call()`, `note[1]`, `print("hi")`, `len(items)`,
+/// `useState(`: brackets that are part of the word or of code. Not `experience(CX)`.
 fn belongs_to_word(text: &str, at: usize, bracket: char) -> bool {
     let close = if bracket == '(' { ')' } else { ']' };
     let inside = &text[at + 1..];
     let content = inside.find(close).map_or(inside, |end| &inside[..end]);
-    let short = content.chars().count() <= WORD_SUFFIX_MAX_CHARS && !content.contains(' ');
+    let one_word = !content.contains(char::is_whitespace);
+    let suffix = one_word
+        && content.chars().count() <= WORD_SUFFIX_MAX_CHARS
+        && !content.contains(char::is_uppercase);
     let word = marks::word_before(text, at);
     let code_like = word.chars().skip(1).any(char::is_uppercase)
-        || matches!(marks::before(text, at - word.len()), Some('.' | '_' | ':'));
-    short || !content.starts_with(char::is_alphabetic) || code_like
+        || matches!(marks::before(text, at - word.len()), Some('.' | '_' | ':'))
+        || (one_word && word.is_ascii() && is_identifier(content));
+    suffix || !content.starts_with(char::is_alphabetic) || code_like
+}
+
+/// `items`, `user_id`, `a.b`: an argument list rather than an aside.
+fn is_identifier(content: &str) -> bool {
+    content
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '.' | ','))
 }
 
 /// Spaces and tabs at the ends of lines, except in code blocks and, in Markdown, the two or more
@@ -346,8 +357,14 @@ mod tests {
     #[test]
     fn brackets_that_belong_to_the_word_pass() {
         let text = "Title\n\nOur product(s) and f(x) and call() and note[1] and print(\"hi\") \
-                    and useState(initial value) and obj.method(some arg), 中文（注释）.\n";
+                    and useState(initial value) and obj.method(some arg) and len(items), \
+                    中文（注释）.\n";
         assert!(found("en", text).is_empty(), "{:?}", found("en", text));
+        assert!(found("hi", "शीर्षक\n\nसभी शब्द(ों) देखें।\n").is_empty());
+        assert_eq!(
+            found("en", "Title\n\nCustomer experience(CX) matters.\n").len(),
+            1
+        );
     }
 
     #[test]
