@@ -47,7 +47,8 @@ pub(super) fn parse(text: &str) -> Vec<Block> {
         match current.as_mut() {
             Some(block) if continues => {
                 block.set_kind(BlockKind::Paragraph);
-                block.push_separator(" ", content.start - 1);
+                // The separator stands for the line break, which ends just before the line.
+                block.push_separator(" ", range.start - 1);
                 block.push_text(trimmed, content.clone());
                 block.extend_range(content.end);
             }
@@ -181,6 +182,15 @@ mod tests {
         );
         let width = blocks[1].text.find("width").unwrap();
         assert_eq!(&text[blocks[1].file_range(width..width + 5)], "width");
+    }
+
+    #[test]
+    fn a_wrapped_line_indented_with_a_wide_space_maps_to_whole_characters() {
+        let text = "T\n\nThis paragraph was wrapped by an editor at a fixed\n\u{202F}width here.\n";
+        let blocks = parse(text);
+        let space = blocks[1].text.find(" width").unwrap();
+        let range = blocks[1].file_range(space..space + 1);
+        assert_eq!(&text[range], "\n");
     }
 
     #[test]
