@@ -220,7 +220,11 @@ fn single_letters_around(text: &str, at: usize) -> bool {
 /// The mark sits in a run of non-space text that looks like a path, a query or an identifier
 /// (`index.php?id`, `a_b,c`, `user@host`).
 fn in_identifier(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let end = text[at..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| at + i);

@@ -55,3 +55,97 @@ fn run(rule: &dyn Rule, locale: &str, text: &str, source: Option<&str>) -> Vec<F
     findings.sort_by_key(|f| f.range.start);
     findings
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::check;
+    use crate::rules::RULES;
+
+    const TYPOGRAPHY: &[&str] = &[
+        "locale-punctuation",
+        "unbalanced-pair",
+        "mismatched-quotes",
+        "spacing",
+        "repeated-word",
+    ];
+
+    /// Text made of the characters the typography rules look at, in many scripts.
+    fn article() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "a",
+            "Word",
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            ".",
+            ",",
+            "?",
+            "!",
+            ":",
+            ";",
+            "(",
+            ")",
+            "[",
+            "]",
+            "\"",
+            "“",
+            "”",
+            "„",
+            "«",
+            "»",
+            "‘",
+            "’",
+            "「",
+            "」",
+            "（",
+            "）",
+            "¿",
+            "¡",
+            "।",
+            "،",
+            "؟",
+            "。",
+            "，",
+            "3",
+            "3.5",
+            "1,000",
+            "e.g.",
+            "Node.js",
+            "है",
+            "का",
+            "ـ",
+            "\u{202F}",
+            "\u{A0}",
+            "\t",
+            "कि",
+            "عند",
+            "中文",
+            "한국",
+            "Ж",
+            "https://a.io/x?y",
+            "f.png",
+            "é",
+        ]);
+        prop::collection::vec(pieces, 1..60).prop_map(|p| format!("Title\n\n{}", p.concat()))
+    }
+
+    proptest! {
+        #[test]
+        fn rules_never_panic_and_ranges_stay_on_characters(
+            text in article(),
+            locale in prop::sample::select(vec!["hi", "ar", "fa", "ur", "zh", "ja", "ko", "ru", "fr", "es", "de", "sv", "he", "en"]),
+        ) {
+            for rule in RULES.iter().filter(|r| TYPOGRAPHY.contains(&r.info().id)) {
+                for finding in check(*rule, locale, &text) {
+                    prop_assert!(finding.range.start <= finding.range.end);
+                    prop_assert!(text.get(finding.range.clone()).is_some(), "{:?}", finding);
+                    prop_assert!(!finding.message.ends_with('.'));
+                    prop_assert!(finding.fix.is_some());
+                }
+            }
+        }
+    }
+}
