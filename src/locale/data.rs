@@ -51,6 +51,9 @@ pub struct LocaleData {
     /// gershayim typed as `"`: `צה"ל`).
     #[serde(default)]
     pub word_internal_quotes: Vec<char>,
+    /// One-letter words written joined to the next word, even to a bracket (Arabic `و(SaaS)`).
+    #[serde(default)]
+    pub attached_prefixes: Vec<String>,
     /// Opening marks that a question or exclamation needs (Spanish `¿...?`, `¡...!`).
     #[serde(default)]
     pub inverted_marks: Vec<InvertedMark>,

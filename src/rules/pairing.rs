@@ -172,7 +172,7 @@ pub fn pair(block: &Block, data: &LocaleData) -> Pairing {
         let Some(level) = quote_level(ch) else {
             continue;
         };
-        if (level == Level::Single && is_apostrophe(text, at))
+        if (matches!(ch, '’' | '‘') && is_apostrophe(text, at))
             || (data.word_internal_quotes.contains(&ch) && between_letters(text, at))
         {
             continue;
@@ -347,6 +347,7 @@ mod tests {
         assert_eq!(pairs("Il a dit « oui » hier.", "fr").0, vec!["«»"]);
         assert_eq!(pairs("قال ”نعم“ اليوم.", "ar").0, vec!["”“"]);
         assert_eq!(pairs("彼は「はい」と言った。", "ja").0, vec!["「」"]);
+        assert_eq!(pairs("『本』を読む。", "ja").0, vec!["『』"]);
         assert_eq!(pairs("Er sagte »ja« heute.", "de").0, vec!["»«"]);
     }
 

@@ -75,7 +75,7 @@ impl Rule for Spacing {
             space_runs(block, ctx.locale_data, &mut found);
             missing_space_after(block, &mut found);
             if !ctx.locale_data.brackets_attach {
-                glued_brackets(block, &mut found);
+                glued_brackets(block, ctx.locale_data, &mut found);
             }
             findings.extend(found.into_iter().map(|(range, message, fix)| {
                 Finding::new(&INFO, block.file_range(range), message).fix(fix)
@@ -232,7 +232,7 @@ fn in_identifier(text: &str, at: usize) -> bool {
 }
 
 /// `उत्पाद(उप`: an opening bracket glued to the word before it.
-fn glued_brackets(block: &Block, found: &mut Vec<Found>) {
+fn glued_brackets(block: &Block, data: &LocaleData, found: &mut Vec<Found>) {
     let text = block.text.as_str();
     for (at, bracket) in text.char_indices() {
         if !matches!(bracket, '(' | '[') || block.is_masked(&(at..at + 1)) {
@@ -244,7 +244,8 @@ fn glued_brackets(block: &Block, found: &mut Vec<Found>) {
         if !(prev.is_alphabetic() || marks::is_mark(prev)) || is_cjk(prev) {
             continue;
         }
-        if belongs_to_word(text, at, bracket) {
+        let word = marks::word_before(text, at);
+        if belongs_to_word(text, at, bracket) || data.attached_prefixes.iter().any(|p| p == word) {
             continue;
         }
         found.push((
@@ -347,6 +348,12 @@ mod tests {
             findings[0].fix.as_deref(),
             Some("insert a space before \"(\"")
         );
+    }
+
+    #[test]
+    fn arabic_prefixes_join_the_bracket() {
+        assert!(found("ar", "عنوان\n\nتجربة العملاء (CX) و(SaaS) ب(الكامل).\n").is_empty());
+        assert_eq!(found("ar", "عنوان\n\nالمنتج(المنتجات) جيد.\n").len(), 1);
     }
 
     #[test]
