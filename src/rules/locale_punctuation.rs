@@ -28,7 +28,9 @@ Punctuation written the way another language writes it:
   no-break space, or a no-break space before `:`; Canadian French only before `:` and inside
   guillemets);
 - a Spanish question or exclamation without its opening `¿` or `¡`;
-- a block whose source ends with a question mark while the translation does not.
+- a block whose source ends with a question mark while the translation does not (a
+  translation ending in one of the language's question endings, Japanese `か` or a heading in
+  `とは`, keeps its question without the mark).
 
 What each language expects is data (`locales.toml`): Hindi legitimately uses `,` and `?`,
 Arabic and Persian legitimately end sentences with `.`, and Marathi writes the Latin full stop.
