@@ -89,7 +89,7 @@ fn foreign_marks(block: &Block, data: &LocaleData, findings: &mut Vec<Finding>) 
             continue;
         };
         if marks::masked(block, at, ch.len_utf8())
-            || !last_letter_before(text, at).is_some_and(|c| is_native_letter(c, data))
+            || !follows_native_letter(text, at, data)
             || (ch == '.' && is_inner_full_stop(text, at))
             || marks::at(text, at + ch.len_utf8()).is_some_and(|c| c.is_ascii_digit())
         {
@@ -110,6 +110,13 @@ fn foreign_marks(block: &Block, data: &LocaleData, findings: &mut Vec<Finding>) 
             )),
         );
     }
+}
+
+/// The mark follows a word of the language's own script (through closing quotes and brackets,
+/// and through a space: `العملاء ?`), not a number or a Latin name.
+fn follows_native_letter(text: &str, at: usize, data: &LocaleData) -> bool {
+    let before = text[..at].trim_end();
+    last_letter_before(before, before.len()).is_some_and(|c| is_native_letter(c, data))
 }
 
 /// A mark followed by a space or the end of the block (through closing quotes and brackets),
@@ -424,6 +431,10 @@ mod tests {
                 "Latin comma \",\" (U+002C) in Arabic text | replace \",\" with \"،\"",
                 "Latin semicolon \";\" (U+003B) in Arabic text | replace \";\" with \"؛\"",
             ]
+        );
+        assert_eq!(
+            messages("ar", "عنوان\n\nما هو دعم العملاء ? لا شيء.\n"),
+            vec!["Latin question mark \"?\" (U+003F) in Arabic text | replace \"?\" with \"؟\""]
         );
         let correct = "عنوان\n\nما هو دعم العملاء؟ إنه جزء، كما نرى؛ من التجربة.\n";
         assert!(messages("ar", correct).is_empty());
