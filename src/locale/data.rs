@@ -54,6 +54,11 @@ pub struct LocaleData {
     /// One-letter words written joined to the next word, even to a bracket (Arabic `و(SaaS)`).
     #[serde(default)]
     pub attached_prefixes: Vec<String>,
+    /// Whether a full stop glued to the next word of the language's script is a missing space:
+    /// true where the script has no capitals to tell a sentence from an abbreviation, and the
+    /// language writes no abbreviations with inner stops (Korean `합니다.수석`).
+    #[serde(default)]
+    pub space_after_full_stop: bool,
     /// Opening marks that a question or exclamation needs (Spanish `¿...?`, `¡...!`).
     #[serde(default)]
     pub inverted_marks: Vec<InvertedMark>,

@@ -1,12 +1,12 @@
 use std::ops::Range;
 
-use unicode_script::{Script, UnicodeScript};
-
 use crate::document::{Block, BlockKind, Format};
 use crate::finding::{Finding, Severity};
 use crate::locale::LocaleData;
 
-use super::marks::{self, describe, is_cjk, is_closing_bracket, is_opening_bracket, is_quote};
+use super::marks::{
+    self, describe, is_cjk, is_closing_bracket, is_native_letter, is_opening_bracket, is_quote,
+};
 use super::{Context, Rule, RuleInfo};
 
 pub struct Spacing;
@@ -73,7 +73,7 @@ impl Rule for Spacing {
         for block in ctx.document.blocks.iter().filter(|b| b.kind.is_prose()) {
             let mut found = Vec::new();
             space_runs(block, ctx.locale_data, &mut found);
-            missing_space_after(block, &mut found);
+            missing_space_after(block, ctx.locale_data, &mut found);
             if !ctx.locale_data.brackets_attach {
                 glued_brackets(block, ctx.locale_data, &mut found);
             }
@@ -153,7 +153,7 @@ fn space_is_wrong_before(
 }
 
 /// `word,next`, `end.Next`, `है।अब`: a clause or sentence mark glued to the next word.
-fn missing_space_after(block: &Block, found: &mut Vec<Found>) {
+fn missing_space_after(block: &Block, data: &LocaleData, found: &mut Vec<Found>) {
     let text = block.text.as_str();
     for (at, mark) in text.char_indices() {
         if !SPACE_AFTER.contains(&mark) {
@@ -172,7 +172,10 @@ fn missing_space_after(block: &Block, found: &mut Vec<Found>) {
         {
             continue;
         }
-        if mark == '.' && !(is_hangul(prev) && is_hangul(next)) && !sentence_like(text, at) {
+        let between_native_words = data.space_after_full_stop
+            && is_native_letter(prev, data)
+            && is_native_letter(next, data);
+        if mark == '.' && !between_native_words && !sentence_like(text, at) {
             continue;
         }
         if mark == ',' && (prev.is_numeric() || single_letters_around(text, at)) {
@@ -184,12 +187,6 @@ fn missing_space_after(block: &Block, found: &mut Vec<Found>) {
             format!("insert a space after \"{mark}\""),
         ));
     }
-}
-
-/// Korean separates its sentences with spaces and has no abbreviations written with `.` inside
-/// a word, unlike Hindi (`ई.पू.`) or Arabic (`ص.ب`).
-fn is_hangul(c: char) -> bool {
-    c.script() == Script::Hangul
 }
 
 /// `end.Next`: a lowercase word of two letters or more before the stop, a capitalised word of
