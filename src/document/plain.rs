@@ -216,6 +216,15 @@ mod tests {
     }
 
     #[test]
+    fn a_wrapped_line_indented_with_a_wide_space_maps_to_whole_characters() {
+        let text = "T\n\nThis paragraph was wrapped by an editor at a fixed\n\u{202F}width here.\n";
+        let blocks = parse(text);
+        let space = blocks[1].text.find(" width").unwrap();
+        let range = blocks[1].file_range(space..space + 1);
+        assert_eq!(&text[range], "\n");
+    }
+
+    #[test]
     fn crlf_line_ends() {
         let blocks = parse("Title\r\n\r\nBody text.\r\n");
         assert_eq!(blocks[1].text, "Body text.");

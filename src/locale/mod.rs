@@ -6,7 +6,7 @@ mod data;
 pub mod invisible;
 mod script;
 
-pub use data::{LocaleData, QuotePair};
+pub use data::{ForeignMark, InvertedMark, LocaleData, MarkPlace, QuotePair, SpacedMark};
 pub use script::{char_script, dominant_script, is_rtl_script, Script};
 
 use std::fmt;

@@ -32,6 +32,15 @@ impl<'a> Context<'a> {
         source.document.blocks.get(s)
     }
 
+    /// The source block that block `index` translates, or for a block of a duplicated run the
+    /// source block of its first copy: both copies read against the same source.
+    pub fn aligned_source_block(&self, index: usize) -> Option<&'a Block> {
+        self.source_block(index).or_else(|| {
+            let run = self.duplicates.iter().find(|r| r.repeat.contains(&index))?;
+            self.source_block(run.first.start + (index - run.repeat.start))
+        })
+    }
+
     /// Whether block `index` lies inside a duplicated run (its second or later copy).
     pub fn is_duplicate_copy(&self, index: usize) -> bool {
         self.duplicates

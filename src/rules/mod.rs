@@ -6,10 +6,17 @@ mod context;
 mod duplicate_section;
 mod encoding_damage;
 mod invisible_character;
+mod locale_punctuation;
+mod marks;
+mod mismatched_quotes;
 mod mixed_script_word;
+mod pairing;
+mod repeated_word;
+mod spacing;
 mod structure_mismatch;
 #[cfg(test)]
 mod test_support;
+mod unbalanced_pair;
 mod untranslated_text;
 
 pub use context::{Context, SourceSide};
@@ -43,6 +50,11 @@ pub static RULES: &[&dyn Rule] = &[
     &mixed_script_word::MixedScriptWord,
     &invisible_character::InvisibleCharacter,
     &encoding_damage::EncodingDamage,
+    &unbalanced_pair::UnbalancedPair,
+    &mismatched_quotes::MismatchedQuotes,
+    &locale_punctuation::LocalePunctuation,
+    &spacing::Spacing,
+    &repeated_word::RepeatedWord,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {

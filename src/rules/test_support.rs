@@ -88,3 +88,116 @@ pub(crate) fn check_file(
 pub(crate) fn excerpts<'a>(text: &'a str, findings: &[Finding]) -> Vec<&'a str> {
     findings.iter().map(|f| &text[f.range.clone()]).collect()
 }
+
+/// The findings of `rule` on a plain-text translation with no source, in position order.
+pub(crate) fn check_alone(rule: &dyn Rule, locale: &str, text: &str) -> Vec<Finding> {
+    let mut findings = check(rule, locale, None, text);
+    findings.sort_by_key(|f| f.range.start);
+    findings
+}
+
+/// The findings of `rule` on a plain-text translation of `source`, in position order.
+pub(crate) fn check_with_source(
+    rule: &dyn Rule,
+    locale: &str,
+    text: &str,
+    source: &str,
+) -> Vec<Finding> {
+    let mut findings = check(rule, locale, Some(source), text);
+    findings.sort_by_key(|f| f.range.start);
+    findings
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::check_alone as check;
+    use crate::rules::RULES;
+
+    const TYPOGRAPHY: &[&str] = &[
+        "locale-punctuation",
+        "unbalanced-pair",
+        "mismatched-quotes",
+        "spacing",
+        "repeated-word",
+    ];
+
+    /// Text made of the characters the typography rules look at, in many scripts.
+    fn article() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "a",
+            "Word",
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            ".",
+            ",",
+            "?",
+            "!",
+            ":",
+            ";",
+            "(",
+            ")",
+            "[",
+            "]",
+            "\"",
+            "“",
+            "”",
+            "„",
+            "«",
+            "»",
+            "‘",
+            "’",
+            "「",
+            "」",
+            "（",
+            "）",
+            "¿",
+            "¡",
+            "।",
+            "،",
+            "؟",
+            "。",
+            "，",
+            "3",
+            "3.5",
+            "1,000",
+            "e.g.",
+            "Node.js",
+            "है",
+            "का",
+            "ـ",
+            "\u{202F}",
+            "\u{A0}",
+            "\t",
+            "कि",
+            "عند",
+            "中文",
+            "한국",
+            "Ж",
+            "https://a.io/x?y",
+            "f.png",
+            "é",
+        ]);
+        prop::collection::vec(pieces, 1..60).prop_map(|p| format!("Title\n\n{}", p.concat()))
+    }
+
+    proptest! {
+        #[test]
+        fn rules_never_panic_and_ranges_stay_on_characters(
+            text in article(),
+            locale in prop::sample::select(vec!["hi", "ar", "fa", "ur", "zh", "ja", "ko", "ru", "fr", "es", "de", "sv", "he", "en"]),
+        ) {
+            for rule in RULES {
+                let typography = TYPOGRAPHY.contains(&rule.info().id);
+                for finding in check(*rule, locale, &text) {
+                    prop_assert!(finding.range.start <= finding.range.end);
+                    prop_assert!(text.get(finding.range.clone()).is_some(), "{:?}", finding);
+                    prop_assert!(!finding.message.ends_with('.'));
+                    prop_assert!(!typography || finding.fix.is_some(), "{:?}", finding);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+use std::collections::HashMap;
+
+use crate::document::Block;
+use crate::finding::{Finding, Severity};
+use crate::locale::LocaleData;
+
+use super::marks::describe;
+use super::pairing::{self, Level, Quotation};
+use super::{Context, Rule, RuleInfo};
+
+pub struct MismatchedQuotes;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "mismatched-quotes",
+    default_severity: Severity::Warning,
+    summary: "Quotation marks of different styles in one quotation, or mixed in one translation",
+    needs_source: false,
+    docs: r#"## What it finds
+
+- A quotation opened with one style of quotation mark and closed with another: `“…"`, `"…”`,
+  `«…”`, `「…”`.
+- Quotation styles mixed within one translation: `« … »` in most quotations and `“ … ”` or
+  `" … "` in a few. The quotations in the less used style are reported, once each. Quotations
+  nested inside another one are left alone: they are expected to use the language's other
+  pair (`« il a dit “non” »`).
+
+Which marks open and close follows the language: German `„…“`, Swedish `”…”` and Arabic `”…“`
+are one style each, not a mismatch. A quotation that is never closed is reported by
+`unbalanced-pair` instead.
+
+## Why it matters
+
+Mixed marks are the trace of an edit or of a translation engine that copied the source's
+quotes; readers see them as sloppiness, and tools that convert quotes (or search for a quoted
+phrase) miss them.
+
+## Example
+
+```text
+hi.txt:12:131  warning  quotation opened with "“" (U+201C) and closed with """ (U+0022)
+  ... पसंद करती हैं, “एक ब्रांड केवल ... बनाए रखना।" एक ब्रांड ...
+                     ^
+```
+
+## How to fix
+
+Use one pair of the language's quotation marks for each quotation (the fix names the mark to
+replace), and one style throughout the translation.
+"#,
+};
+
+impl Rule for MismatchedQuotes {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, ctx: &Context, findings: &mut Vec<Finding>) {
+        let data = ctx.locale_data;
+        let mut outer: Vec<(&Block, Quotation)> = Vec::new();
+        for block in ctx.document.blocks.iter().filter(|b| b.kind.is_prose()) {
+            for quotation in pairing::pair(block, data).quotations {
+                if quotation.is_mismatched() {
+                    findings.push(mismatch(block, &quotation, data));
+                } else if quotation.level == Level::Double && quotation.depth == 0 {
+                    outer.push((block, quotation));
+                }
+            }
+        }
+        report_mixed_styles(&outer, data, findings);
+    }
+}
+
+fn mismatch(block: &Block, quotation: &Quotation, data: &LocaleData) -> Finding {
+    let (open, close) = (quotation.open.ch, quotation.close.ch);
+    Finding::new(
+        &INFO,
+        block.file_range(quotation.open.range()),
+        format!(
+            "quotation opened with {} and closed with {}",
+            describe(open),
+            describe(close)
+        ),
+    )
+    .related(block.file_range(quotation.close.range()), "closed here")
+    .fix(mismatch_fix(open, close, data))
+}
+
+/// Keeps the mark that belongs to the language's pairs and replaces the other.
+fn mismatch_fix(open: char, close: char, data: &LocaleData) -> String {
+    if let Some(pair) = data.quotes.iter().find(|q| q.open == open) {
+        return format!("replace the closing \"{close}\" with \"{}\"", pair.close);
+    }
+    if let Some(pair) = data.quotes.iter().find(|q| q.close == close) {
+        return format!("replace the opening \"{open}\" with \"{}\"", pair.open);
+    }
+    match data.quotes.first() {
+        Some(primary) => format!(
+            "use \"{}\" and \"{}\" for this quotation",
+            primary.open, primary.close
+        ),
+        None => "use one style of quotation mark for both ends".into(),
+    }
+}
+
+/// Reports the outer quotations whose style is not the one most used in the translation.
+fn report_mixed_styles(
+    outer: &[(&Block, Quotation)],
+    data: &LocaleData,
+    findings: &mut Vec<Finding>,
+) {
+    let mut counts: HashMap<(char, char), usize> = HashMap::new();
+    for (_, q) in outer {
+        *counts.entry((q.open.ch, q.close.ch)).or_insert(0) += 1;
+    }
+    if counts.len() < 2 {
+        return;
+    }
+    let preference = |&(open, close): &(char, char)| {
+        data.quote_rank(open, close).unwrap_or(if open == '"' {
+            data.quotes.len()
+        } else {
+            usize::MAX
+        })
+    };
+    let Some(&main) = counts.keys().max_by(|a, b| {
+        counts[*a]
+            .cmp(&counts[*b])
+            .then_with(|| preference(b).cmp(&preference(a)))
+    }) else {
+        return;
+    };
+    let total = outer.len();
+    let main_count = counts[&main];
+    for (block, q) in outer {
+        if (q.open.ch, q.close.ch) == main {
+            continue;
+        }
+        findings.push(
+            Finding::new(
+                &INFO,
+                block.file_range(q.open.range()),
+                format!(
+                    "quotation in {}…{} while this translation quotes with {}…{} ({main_count} of {total} quotations)",
+                    q.open.ch, q.close.ch, main.0, main.1
+                ),
+            )
+            .related(block.file_range(q.close.range()), "closed here")
+            .fix(format!(
+                "replace \"{}\" and \"{}\" with \"{}\" and \"{}\"",
+                q.open.ch, q.close.ch, main.0, main.1
+            )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::check_alone as check;
+
+    fn messages(locale: &str, text: &str) -> Vec<String> {
+        check(&MismatchedQuotes, locale, text)
+            .into_iter()
+            .map(|f| format!("{} | {}", f.message, f.fix.unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn a_quotation_closed_with_another_style() {
+        assert_eq!(
+            messages("hi", "शीर्षक\n\nवे कहती हैं, “एक ब्रांड केवल लोगो नहीं है।\" एक ब्रांड।\n"),
+            vec!["quotation opened with \"“\" (U+201C) and closed with \"\"\" (U+0022) | replace the closing \"\"\" with \"”\""]
+        );
+        assert_eq!(
+            messages("ar", "عنوان\n\nتحب أن تشير إلى أن، \"العلامة التجارية أكثر من شعار.” تضع العلامة.\n"),
+            vec!["quotation opened with \"\"\" (U+0022) and closed with \"”\" (U+201D) | replace the opening \"\"\" with \"“\""]
+        );
+    }
+
+    #[test]
+    fn the_minority_style_is_reported_once_per_quotation() {
+        let text = "Titre\n\nIl a dit « oui » puis « non ».\n\nElle a dit “peut-être” hier.\n\nEt « enfin » ce soir.\n";
+        let findings = check(&MismatchedQuotes, "fr", text);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            findings[0].message,
+            "quotation in “…” while this translation quotes with «…» (3 of 4 quotations)"
+        );
+        let at = text.find('“').unwrap();
+        assert_eq!(findings[0].range, at..at + '“'.len_utf8());
+    }
+
+    #[test]
+    fn nested_quotes_in_the_alternate_pair_pass() {
+        let text = "Titre\n\n« Il m’a dit “non” hier », raconte-t-elle. Puis « oui ».\n";
+        assert!(messages("fr", text).is_empty());
+        let text = "Titel\n\nEr sagte „sie rief ‚Hilfe‘ laut“ und „ja“.\n";
+        assert!(messages("de", text).is_empty());
+    }
+
+    #[test]
+    fn each_convention_is_one_style() {
+        for (locale, text) in [
+            ("de", "Titel\n\nEr sagte „ja“ und „nein“.\n"),
+            ("sv", "Titel\n\nHan sa ”ja” och ”nej”.\n"),
+            ("ar", "عنوان\n\nقال ”نعم“ ثم قال ”لا“.\n"),
+            ("en", "Title\n\nShe said \"yes\" and \"no\".\n"),
+        ] {
+            assert!(messages(locale, text).is_empty(), "{locale}");
+        }
+    }
+}
