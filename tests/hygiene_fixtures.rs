@@ -63,13 +63,13 @@ fn homoglyphs_in_russian() {
                 "ru.txt",
                 7,
                 "mixed-script-word",
-                "Latin \"o\" (U+006F) inside Cyrillic word \"пoиск\"",
+                "Latin `o` (U+006F) inside Cyrillic word \"пoиск\"",
             ),
             (
                 "ru.txt",
                 7,
                 "mixed-script-word",
-                "Cyrillic \"е\" (U+0435) inside Latin word \"Zеndesk\"",
+                "Cyrillic `е` (U+0435) inside Latin word \"Zеndesk\"",
             ),
         ],
     );

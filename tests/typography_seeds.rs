@@ -113,7 +113,7 @@ fn messages_name_the_character_and_the_fix() {
         .expect("the Hindi full stop is reported");
     assert_eq!(
         finding["message"],
-        "Latin full stop \".\" (U+002E) ends a Hindi sentence"
+        "Latin full stop `.` (U+002E) ends a Hindi sentence"
     );
     assert_eq!(finding["fix"], "replace \".\" with \"।\"");
     assert_eq!(finding["excerpt"], ".");

@@ -49,7 +49,7 @@ question mark reads as a statement.
 ## Example
 
 ```text
-hi.txt:6:420  warning  Latin full stop "." (U+002E) ends a Hindi sentence
+hi.txt:6:420  warning  Latin full stop `.` (U+002E) ends a Hindi sentence
   ... उद्योग-अग्रणी कंपनियों के बीच का रुझान. लेकिन पर्दे के पीछे ...
                                       ^ replace "." with "।"
 ```
@@ -396,7 +396,7 @@ mod tests {
         let text = "शीर्षक\n\nयह उद्योग का रुझान. लेकिन पर्दे के पीछे, चीजें उलझ जाती हैं।\n";
         assert_eq!(
             messages("hi", text),
-            vec!["Latin full stop \".\" (U+002E) ends a Hindi sentence | replace \".\" with \"।\""]
+            vec!["Latin full stop `.` (U+002E) ends a Hindi sentence | replace \".\" with \"।\""]
         );
         let findings = check(&LocalePunctuation, "hi", text);
         let at = text.find("रुझान").unwrap() + "रुझान".len();
@@ -427,14 +427,14 @@ mod tests {
         assert_eq!(
             messages("ar", text),
             vec![
-                "Latin question mark \"?\" (U+003F) in Arabic text | replace \"?\" with \"؟\"",
-                "Latin comma \",\" (U+002C) in Arabic text | replace \",\" with \"،\"",
-                "Latin semicolon \";\" (U+003B) in Arabic text | replace \";\" with \"؛\"",
+                "Latin question mark `?` (U+003F) in Arabic text | replace \"?\" with \"؟\"",
+                "Latin comma `,` (U+002C) in Arabic text | replace \",\" with \"،\"",
+                "Latin semicolon `;` (U+003B) in Arabic text | replace \";\" with \"؛\"",
             ]
         );
         assert_eq!(
             messages("ar", "عنوان\n\nما هو دعم العملاء ? لا شيء.\n"),
-            vec!["Latin question mark \"?\" (U+003F) in Arabic text | replace \"?\" with \"؟\""]
+            vec!["Latin question mark `?` (U+003F) in Arabic text | replace \"?\" with \"؟\""]
         );
         let correct = "عنوان\n\nما هو دعم العملاء؟ إنه جزء، كما نرى؛ من التجربة.\n";
         assert!(messages("ar", correct).is_empty());
@@ -449,15 +449,15 @@ mod tests {
                 "标题\n\n客户体验很重要,我们知道.版本 3.5 使用 Node.js。\n"
             ),
             vec![
-                "half-width comma \",\" (U+002C) in Chinese text | replace \",\" with \"，\"",
-                "half-width full stop \".\" (U+002E) in Chinese text | replace \".\" with \"。\"",
+                "half-width comma `,` (U+002C) in Chinese text | replace \",\" with \"，\"",
+                "half-width full stop `.` (U+002E) in Chinese text | replace \".\" with \"。\"",
             ]
         );
         assert_eq!(
             messages("ja", "題名\n\nサーバー,クライアント!\n"),
             vec![
-                "half-width comma \",\" (U+002C) in Japanese text | replace \",\" with \"、\"",
-                "half-width exclamation mark \"!\" (U+0021) in Japanese text | replace \"!\" with \"！\"",
+                "half-width comma `,` (U+002C) in Japanese text | replace \",\" with \"、\"",
+                "half-width exclamation mark `!` (U+0021) in Japanese text | replace \"!\" with \"！\"",
             ]
         );
         assert!(messages("ja", "題名\n\nこれは、CXです。何ですか？\n").is_empty());
@@ -468,10 +468,10 @@ mod tests {
         assert_eq!(
             messages("fr", "Titre\n\nVraiment? Oui! Il a dit «non.»\n"),
             vec![
-                "no space before \"?\" (U+003F): French puts a narrow no-break space (U+202F) there | insert a narrow no-break space (U+202F) before \"?\"",
-                "no space before \"!\" (U+0021): French puts a narrow no-break space (U+202F) there | insert a narrow no-break space (U+202F) before \"!\"",
-                "no space after \"«\" (U+00AB): French puts a narrow no-break space (U+202F) there | insert a narrow no-break space (U+202F) after \"«\"",
-                "no space before \"»\" (U+00BB): French puts a narrow no-break space (U+202F) there | insert a narrow no-break space (U+202F) before \"»\"",
+                "no space before `?` (U+003F): French puts a narrow no-break space (U+202F) there | insert a narrow no-break space (U+202F) before \"?\"",
+                "no space before `!` (U+0021): French puts a narrow no-break space (U+202F) there | insert a narrow no-break space (U+202F) before \"!\"",
+                "no space after `«` (U+00AB): French puts a narrow no-break space (U+202F) there | insert a narrow no-break space (U+202F) after \"«\"",
+                "no space before `»` (U+00BB): French puts a narrow no-break space (U+202F) there | insert a narrow no-break space (U+202F) before \"»\"",
             ]
         );
         let correct =
@@ -489,8 +489,8 @@ mod tests {
         assert_eq!(
             messages("es", "Título\n\nQué es CX? Si llueve, ¿vendrás? Qué bien!\n"),
             vec![
-                "Spanish question without its opening \"¿\" (U+00BF) | insert \"¿\" where the question begins",
-                "Spanish exclamation without its opening \"¡\" (U+00A1) | insert \"¡\" where the exclamation begins",
+                "Spanish question without its opening `¿` (U+00BF) | insert \"¿\" where the question begins",
+                "Spanish exclamation without its opening `¡` (U+00A1) | insert \"¡\" where the exclamation begins",
             ]
         );
         assert!(messages(
@@ -508,7 +508,7 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert_eq!(
             findings[0].message,
-            "the source ends with a question mark, the translation with \"।\" (U+0964)"
+            "the source ends with a question mark, the translation with `।` (U+0964)"
         );
         assert_eq!(findings[0].fix.as_deref(), Some("replace \"।\" with \"?\""));
         let kept = "शीर्षक\n\nग्राहक अनुभव (CX) क्या है?\n\nयह पूरी यात्रा है।\n";

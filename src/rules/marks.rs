@@ -9,9 +9,10 @@ use crate::locale::LocaleData;
 /// Question marks of every script, for comparing a translation's sentence with its source's.
 pub const QUESTION_MARKS: &[char] = &['?', '？', '؟', '\u{37E}', '፧', '⸮', '՞'];
 
-/// A mark as messages show it: `"." (U+002E)`.
+/// A mark as messages show it: `` `.` (U+002E) ``. Backticks, not quotes: the mark is often a
+/// quotation mark itself.
 pub fn describe(c: char) -> String {
-    format!("\"{c}\" (U+{:04X})", c as u32)
+    format!("`{c}` (U+{:04X})", c as u32)
 }
 
 /// The English name of a punctuation mark, for messages.
@@ -183,8 +184,8 @@ mod tests {
 
     #[test]
     fn marks_are_described_with_their_code_point() {
-        assert_eq!(describe('.'), "\".\" (U+002E)");
-        assert_eq!(describe('।'), "\"।\" (U+0964)");
+        assert_eq!(describe('.'), "`.` (U+002E)");
+        assert_eq!(describe('।'), "`।` (U+0964)");
     }
 
     #[test]

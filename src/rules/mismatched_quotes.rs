@@ -37,7 +37,7 @@ phrase) miss them.
 ## Example
 
 ```text
-hi.txt:12:131  warning  quotation opened with "“" (U+201C) and closed with """ (U+0022)
+hi.txt:12:131  warning  quotation opened with `“` (U+201C) and closed with `"` (U+0022)
   ... पसंद करती हैं, “एक ब्रांड केवल ... बनाए रखना।" एक ब्रांड ...
                      ^
 ```
@@ -169,11 +169,11 @@ mod tests {
     fn a_quotation_closed_with_another_style() {
         assert_eq!(
             messages("hi", "शीर्षक\n\nवे कहती हैं, “एक ब्रांड केवल लोगो नहीं है।\" एक ब्रांड।\n"),
-            vec!["quotation opened with \"“\" (U+201C) and closed with \"\"\" (U+0022) | replace the closing \"\"\" with \"”\""]
+            vec!["quotation opened with `“` (U+201C) and closed with `\"` (U+0022) | replace the closing \"\"\" with \"”\""]
         );
         assert_eq!(
             messages("ar", "عنوان\n\nتحب أن تشير إلى أن، \"العلامة التجارية أكثر من شعار.” تضع العلامة.\n"),
-            vec!["quotation opened with \"\"\" (U+0022) and closed with \"”\" (U+201D) | replace the opening \"\"\" with \"“\""]
+            vec!["quotation opened with `\"` (U+0022) and closed with `”` (U+201D) | replace the opening \"\"\" with \"“\""]
         );
     }
 

@@ -61,13 +61,13 @@ typed with the wrong keyboard layout.
 ## Example
 
 ```text
-warning[mixed-script-word]: Latin "o" (U+006F) inside Cyrillic word "пoиск"
+warning[mixed-script-word]: Latin `o` (U+006F) inside Cyrillic word "пoиск"
  --> ru.txt:7:130
   |
 7 | ...читатель не заметит ничего странного, но пoиск на нашем сайте не сможет его найти.
   |                                              - o
   |
-  = note: fix: replace with Cyrillic "о" (U+043E): "поиск"
+  = note: fix: replace with Cyrillic `о` (U+043E): "поиск"
 ```
 
 ## How to fix
@@ -212,12 +212,12 @@ impl Homoglyphs {
                     format!("{} ", swap.from_script.full_name())
                 };
                 previous_script = Some(swap.from_script);
-                format!("{script}\"{}\" ({})", swap.from, code_point(swap.from))
+                format!("{script}`{}` ({})", swap.from, code_point(swap.from))
             })
             .collect();
         let replacements: Vec<String> = distinct
             .iter()
-            .map(|swap| format!("\"{}\" ({})", swap.to, code_point(swap.to)))
+            .map(|swap| format!("`{}` ({})", swap.to, code_point(swap.to)))
             .collect();
         let mut fixed = word.to_string();
         for swap in self.swaps.iter().rev() {
@@ -352,11 +352,11 @@ mod tests {
         assert_eq!(findings.len(), 1, "{findings:?}");
         assert_eq!(
             findings[0].message,
-            "Latin \"o\" (U+006F) inside Cyrillic word \"слoво\""
+            "Latin `o` (U+006F) inside Cyrillic word \"слoво\""
         );
         assert_eq!(
             findings[0].fix.as_deref(),
-            Some("replace with Cyrillic \"о\" (U+043E): \"слово\"")
+            Some("replace with Cyrillic `о` (U+043E): \"слово\"")
         );
         assert_eq!(excerpts(text, &findings), vec!["o"]);
         assert_eq!(findings[0].severity, Severity::Warning);
@@ -370,11 +370,11 @@ mod tests {
         assert_eq!(findings.len(), 1, "{findings:?}");
         assert_eq!(
             findings[0].message,
-            "Cyrillic \"о\" (U+043E) and \"а\" (U+0430) inside Latin word \"Clоudpаnel\""
+            "Cyrillic `о` (U+043E) and `а` (U+0430) inside Latin word \"Clоudpаnel\""
         );
         assert_eq!(
             findings[0].fix.as_deref(),
-            Some("replace with Latin \"o\" (U+006F) and \"a\" (U+0061): \"Cloudpanel\"")
+            Some("replace with Latin `o` (U+006F) and `a` (U+0061): \"Cloudpanel\"")
         );
     }
 
@@ -385,7 +385,7 @@ mod tests {
         let messages = messages("ru", None, text);
         assert_eq!(
             messages,
-            vec!["Cyrillic \"о\" (U+043E), \"р\" (U+0440) and \"е\" (U+0435) inside Latin word \"ореn\""]
+            vec!["Cyrillic `о` (U+043E), `р` (U+0440) and `е` (U+0435) inside Latin word \"ореn\""]
         );
     }
 
@@ -394,7 +394,7 @@ mod tests {
         let text = "Titre\n\nLe mot gl\u{03BF}bal est ici.\n";
         assert_eq!(
             messages("fr", None, text),
-            vec!["Greek \"ο\" (U+03BF) inside Latin word \"glοbal\""]
+            vec!["Greek `ο` (U+03BF) inside Latin word \"glοbal\""]
         );
     }
 

@@ -41,7 +41,7 @@ or a hyphenation dictionary no longer finds.
 ## Example
 
 ```text
-hi.txt:6:123  warning  no space before "(" (U+0028)
+hi.txt:6:123  warning  no space before `(` (U+0028)
   उनका मार्केटिंग, उनका उत्पाद(उपProducts), बिक्री का अनुभव
                          ^ insert a space before "("
 ```
@@ -340,7 +340,7 @@ mod tests {
         assert_eq!(findings.len(), 1);
         let at = text.find('(').unwrap();
         assert_eq!(findings[0].range, at..at + 1);
-        assert_eq!(findings[0].message, "no space before \"(\" (U+0028)");
+        assert_eq!(findings[0].message, "no space before `(` (U+0028)");
         assert_eq!(
             findings[0].fix.as_deref(),
             Some("insert a space before \"(\"")
@@ -380,15 +380,15 @@ mod tests {
         assert_eq!(
             found("en", "Title\n\nOne , two  three ( yes ) and end .\n"),
             vec![
-                (" ".into(), "space before \",\" (U+002C)".into()),
+                (" ".into(), "space before `,` (U+002C)".into()),
                 ("  ".into(), "2 spaces in a row".into()),
-                (" ".into(), "space before \")\" (U+0029)".into()),
-                (" ".into(), "space before \".\" (U+002E)".into()),
+                (" ".into(), "space before `)` (U+0029)".into()),
+                (" ".into(), "space before `.` (U+002E)".into()),
             ]
         );
         assert_eq!(
             found("hi", "शीर्षक\n\nयह ठीक है ।\n"),
-            vec![(" ".into(), "space before \"।\" (U+0964)".into())]
+            vec![(" ".into(), "space before `।` (U+0964)".into())]
         );
     }
 
@@ -405,8 +405,8 @@ mod tests {
         assert_eq!(
             found("en", "Title\n\nOne,two and the end.Next one.\n"),
             vec![
-                (",".into(), "no space after \",\" (U+002C)".into()),
-                (".".into(), "no space after \".\" (U+002E)".into()),
+                (",".into(), "no space after `,` (U+002C)".into()),
+                (".".into(), "no space after `.` (U+002E)".into()),
             ]
         );
         assert_eq!(found("hi", "शीर्षक\n\nयह ठीक है।अब आगे।\n").len(), 1);

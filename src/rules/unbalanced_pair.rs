@@ -41,7 +41,7 @@ that cut a sentence in two.
 ## Example
 
 ```text
-hi.txt:22:120  error  quotation mark """ (U+0022) is never closed in this paragraph
+hi.txt:22:120  error  quotation mark `"` (U+0022) is never closed in this paragraph
   ... प्रबंधक CX को इस तरह सोचती हैं "एक दीर्घकालिक समन्वय ... मदद करते हैं।
                                    ^
 ```
@@ -167,7 +167,7 @@ mod tests {
         let findings = check(&UnbalancedPair, "hi", text);
         assert_eq!(
             lines(&findings),
-            vec!["quotation mark \"\"\" (U+0022) is never closed in this paragraph"]
+            vec!["quotation mark `\"` (U+0022) is never closed in this paragraph"]
         );
         let at = text.find('"').unwrap();
         assert_eq!(findings[0].range, at..at + 1);
@@ -180,8 +180,8 @@ mod tests {
         assert_eq!(
             lines(&findings),
             vec![
-                "bracket \"(\" (U+0028) is never closed in this paragraph",
-                "closing bracket \"]\" (U+005D) has no opening mark in this paragraph",
+                "bracket `(` (U+0028) is never closed in this paragraph",
+                "closing bracket `]` (U+005D) has no opening mark in this paragraph",
             ]
         );
     }
