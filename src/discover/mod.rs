@@ -133,7 +133,13 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> Discovery {
 
     for (_, (layout, members)) in groups {
         let source_locale = &settings.source_locale;
+        // `en` is the source; `en-GB` beside it is a translation (a regional adaptation), unless
+        // the group has no exact match, where any `en-*` is taken for the source.
+        let exact = members
+            .iter()
+            .any(|(m, _)| m.locale.as_ref() == Some(source_locale));
         let is_source = |m: &Member| match &m.locale {
+            Some(locale) if exact => locale == source_locale,
             Some(locale) => locale.same_language(source_locale),
             None => layout.unmarked_is_source(),
         };

@@ -188,3 +188,21 @@ fn a_source_given_alone_brings_its_translations() {
     );
     assert!(d.sources_without_translations.is_empty());
 }
+
+#[test]
+fn a_regional_variant_of_the_source_language_is_a_translation() {
+    let dir = tree(&[
+        "post/en.txt",
+        "post/en-GB.txt",
+        "other/en-US.md",
+        "other/ar.md",
+    ]);
+    let d = discover(&[dir.path().to_path_buf()], &Settings::default());
+    assert_eq!(
+        summary(&d, dir.path()),
+        vec![
+            ("other/en-US.md".into(), vec!["other/ar.md=ar".into()]),
+            ("post/en.txt".into(), vec!["post/en-GB.txt=en-GB".into()]),
+        ]
+    );
+}
