@@ -193,6 +193,16 @@ impl Block {
     }
 }
 
+#[cfg(test)]
+impl Block {
+    /// A paragraph holding `text`, as if `text` were the whole file: for unit tests.
+    pub(crate) fn paragraph(text: &str) -> Block {
+        let mut builder = BlockBuilder::new(BlockKind::Paragraph, 0..text.len());
+        builder.push_text(text, 0..text.len());
+        builder.finish()
+    }
+}
+
 /// Collects a block's text piece by piece while a parser walks the file.
 #[derive(Debug)]
 pub struct BlockBuilder {

@@ -438,9 +438,7 @@ mod tests {
     use super::*;
 
     fn block(text: &str) -> Block {
-        let mut builder = BlockBuilder::new(BlockKind::Paragraph, 0..text.len());
-        builder.push_text(text, 0..text.len());
-        builder.finish()
+        Block::paragraph(text)
     }
 
     fn words(block: &Block) -> Vec<(&str, Script, bool)> {

@@ -317,13 +317,10 @@ fn is_list_label(text: &str, at: usize, open: &[(BracketKind, Mark)], kind: Brac
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{BlockBuilder, BlockKind};
     use crate::locale::Locale;
 
     fn block(text: &str) -> Block {
-        let mut builder = BlockBuilder::new(BlockKind::Paragraph, 0..text.len());
-        builder.push_text(text, 0..text.len());
-        builder.finish()
+        Block::paragraph(text)
     }
 
     fn pairs(text: &str, locale: &str) -> (Vec<String>, Vec<(char, Lone)>) {
