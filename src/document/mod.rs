@@ -10,8 +10,8 @@ mod plain;
 mod prepare;
 
 pub use prepare::{
-    is_acronym_like, name_form, normalize, number_value, starts_upper, Anchor, AnchorKind, Token,
-    TokenKind,
+    is_acronym_like, is_unit, name_form, normalize, number_value, split_quantity, starts_upper,
+    Anchor, AnchorKind, Token, TokenKind,
 };
 
 use std::ops::Range;

@@ -313,6 +313,23 @@ fn anchors(text: &str, masks: &[Mask], tokens: &[Token]) -> Vec<Anchor> {
                 }
             }
             TokenKind::Word if token.script == Script::Latin => {
+                if let Some((number, unit)) = split_quantity(word) {
+                    // `400ml` anchors like `400 ml`, `4GB` like `4 GB`.
+                    if let Some(value) = number_value(number) {
+                        anchors.push(Anchor {
+                            kind: AnchorKind::Number,
+                            value,
+                        });
+                    }
+                    if is_acronym_like(unit) {
+                        anchors.push(Anchor {
+                            kind: AnchorKind::Acronym,
+                            value: unit.to_string(),
+                        });
+                    }
+                    sentence_start = false;
+                    continue;
+                }
                 let word = name_form(word);
                 if is_acronym_like(word) {
                     anchors.push(Anchor {
@@ -343,6 +360,29 @@ fn is_sentence_end(punctuation: &str) -> bool {
             '.' | '!' | '?' | ':' | '।' | '؟' | '。' | '！' | '？' | '۔'
         )
     })
+}
+
+/// Units of measure, written after a number with a space or without one (`4 GB`, `400ml`).
+const UNITS: &[&str] = &[
+    "km", "m", "cm", "mm", "kg", "g", "mg", "l", "ml", "kb", "mb", "gb", "tb", "ms", "s", "h",
+    "min", "px", "pt", "em", "rem", "x", "fps", "kbps", "mbps", "ghz", "mhz", "hz", "kw", "w", "v",
+    "mah",
+];
+
+pub fn is_unit(word: &str) -> bool {
+    UNITS.contains(&word.to_lowercase().as_str())
+}
+
+/// A quantity written as one word, its unit glued to its number (`400ml`, `1.5kg`, `4GB`, as
+/// Japanese and Chinese write them): the number and the unit.
+pub fn split_quantity(word: &str) -> Option<(&str, &str)> {
+    let at = word.find(char::is_alphabetic)?;
+    let (number, unit) = word.split_at(at);
+    let numeric = number.starts_with(char::is_numeric)
+        && number
+            .chars()
+            .all(|c| c.is_numeric() || c == '.' || c == ',');
+    (numeric && is_unit(unit)).then_some((number, unit))
 }
 
 /// The form of a word to compare names by: without a possessive (`Guru's`, `Guru’s` -> `Guru`)
@@ -519,6 +559,24 @@ mod tests {
         assert_eq!(hard(&ar), vec!["1200", "CX"]);
         assert!(en.anchors.iter().any(|a| a.value == "Guru"));
         assert!(ar.anchors.iter().any(|a| a.value == "Guru"));
+    }
+
+    #[test]
+    fn quantities_with_glued_units_anchor_like_spaced_ones() {
+        let hard = |b: &Block| -> Vec<String> {
+            b.anchors
+                .iter()
+                .filter(|a| a.kind.is_hard())
+                .map(|a| a.value.clone())
+                .collect()
+        };
+        let spaced = block("Use 400 ml of dashi, a 1.5 kg bag and a 4 GB card.");
+        let glued = block("だし400ml、1.5kgの袋、4GBのカードを使います。");
+        assert_eq!(hard(&spaced), vec!["15", "4", "400", "GB"]);
+        assert_eq!(hard(&glued), hard(&spaced));
+        assert_eq!(split_quantity("400ml"), Some(("400", "ml")));
+        assert_eq!(split_quantity("2fa"), None);
+        assert_eq!(split_quantity("ml"), None);
     }
 
     #[test]

@@ -4,7 +4,10 @@ use std::ops::Range;
 use similar::TextDiff;
 
 use crate::config::RuleLevel;
-use crate::document::{is_acronym_like, name_form, starts_upper, Anchor, Block, Token, TokenKind};
+use crate::document::{
+    is_acronym_like, is_unit, name_form, split_quantity, starts_upper, Anchor, Block, Token,
+    TokenKind,
+};
 use crate::finding::{Finding, Severity};
 use crate::locale::Script;
 
@@ -29,11 +32,11 @@ Source-language text left in a translation:
   A fragment is a warning, or an error when it is four words or more, or a quarter of its block.
 
 Never flagged: acronyms and names that the aligned source block has unchanged (`CX`, `SaaS`,
-`Guru`, `Node.js`), units after numbers (`4 GB`), image file names, URLs, e-mail addresses,
-code, placeholders, and the words listed in `keep` in `loclint.toml`. A capitalised word counts
-as a name only where the source does not have it at the start of a sentence. A Latin letter
-that is a look-alike inside a Cyrillic or Greek word (the `o` of `слoво`) is a homoglyph, not
-English: `mixed-script-word` reports it.
+`Guru`, `Node.js`), units after numbers, spaced or glued (`4 GB`, `400ml`), image file names,
+URLs, e-mail addresses, code, placeholders, and the words listed in `keep` in `loclint.toml`. A
+capitalised word counts as a name only where the source does not have it at the start of a
+sentence. A Latin letter that is a look-alike inside a Cyrillic or Greek word (the `o` of
+`слoво`) is a homoglyph, not English: `mixed-script-word` reports it.
 
 For Latin-script targets (French, Spanish, German...), a block is untranslated when it is the
 same as its source block, nearly the same (90% of its words), or when language identification
@@ -69,12 +72,6 @@ const ERROR_FRAGMENT_WORDS: usize = 4;
 const ERROR_FRAGMENT_SHARE: f64 = 0.25;
 /// Language identification is trusted on blocks with at least this many letters.
 const LANGUAGE_ID_MIN_LETTERS: usize = 40;
-
-const UNITS: &[&str] = &[
-    "km", "m", "cm", "mm", "kg", "g", "mg", "l", "ml", "kb", "mb", "gb", "tb", "ms", "s", "h",
-    "min", "px", "pt", "em", "rem", "x", "fps", "kbps", "mbps", "ghz", "mhz", "hz", "kw", "w", "v",
-    "mah",
-];
 
 /// English words that are never names and rarely stay in another language's text.
 const ENGLISH_FUNCTION_WORDS: &[&str] = &[
@@ -302,7 +299,7 @@ impl<'a> Checker<'a> {
         {
             return true;
         }
-        if UNITS.contains(&word.to_lowercase().as_str()) && follows_number(block, token) {
+        if (is_unit(word) && follows_number(block, token)) || split_quantity(word).is_some() {
             return true;
         }
         let name_like = is_acronym_like(word) || starts_upper(word);
@@ -479,6 +476,28 @@ mod tests {
             &hi[findings[0].range.clone()],
             "Getting started with Acme Sync"
         );
+    }
+
+    #[test]
+    fn quantities_with_glued_units_are_not_fragments() {
+        let en = "Miso soup\n\nYou need 400 ml of dashi, 150 g of tofu and a 4 GB card.\n";
+        let ja = "味噌汁\n\nだし400ml、豆腐150g、4GBのカードを用意します。\n";
+        let flagged = |ja: &str| -> Vec<String> {
+            check_file(
+                &UntranslatedText,
+                "ja.txt",
+                "ja",
+                Some(en),
+                ja,
+                &Settings::default(),
+            )
+            .iter()
+            .map(|f| ja[f.range.clone()].to_string())
+            .collect()
+        };
+        assert_eq!(flagged(ja), Vec::<String>::new());
+        let left = "味噌汁\n\nだし400ml、tofu 150g、4GBのカードを用意します。\n";
+        assert_eq!(flagged(left), vec!["tofu"]);
     }
 
     #[test]
