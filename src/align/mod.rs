@@ -270,4 +270,22 @@ mod tests {
             .all(|p| p.source.is_some() && p.target.is_some()));
         assert_eq!(a.source_of(1), Some(4));
     }
+
+    #[test]
+    fn a_moved_paragraph_with_space_grouped_numbers_is_a_move() {
+        let en = doc("Release notes\n\nFaster budgets\n\nBudgets shared by more than 5 people now open in under 1 second, even with 10,000 transactions.\n\nExport to CSV\n\nAny budget can now be exported to a CSV file from its menu.\n");
+        let ru = doc("Заметки о выпуске\n\nБыстрые бюджеты\n\nЭкспорт в CSV\n\nЛюбой бюджет теперь можно выгрузить в файл CSV из его меню.\n\nБюджеты, которыми пользуются больше 5 человек, открываются меньше чем за 1 секунду, даже если в них 10\u{A0}000 операций.\n");
+        let a = align(&en, &ru, &[]);
+        assert_eq!(
+            a.moves,
+            vec![Move {
+                source: 2,
+                target: 4
+            }]
+        );
+        assert!(a
+            .pairs
+            .iter()
+            .all(|p| p.source.is_some() && p.target.is_some()));
+    }
 }

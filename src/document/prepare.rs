@@ -297,7 +297,11 @@ fn anchors(text: &str, masks: &[Mask], tokens: &[Token]) -> Vec<Anchor> {
         })
         .collect();
     let mut sentence_start = true;
-    for token in tokens {
+    let mut next = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        if i < next {
+            continue;
+        }
         let word = token.text(text);
         if token.masked {
             sentence_start = false;
@@ -305,7 +309,9 @@ fn anchors(text: &str, masks: &[Mask], tokens: &[Token]) -> Vec<Anchor> {
         }
         match token.kind {
             TokenKind::Number => {
-                if let Some(value) = number_value(word) {
+                next = grouped_number_end(text, tokens, i);
+                let number: String = tokens[i..next].iter().map(|t| t.text(text)).collect();
+                if let Some(value) = number_value(&number) {
                     anchors.push(Anchor {
                         kind: AnchorKind::Number,
                         value,
@@ -351,6 +357,37 @@ fn anchors(text: &str, masks: &[Mask], tokens: &[Token]) -> Vec<Anchor> {
     }
     anchors.sort();
     anchors
+}
+
+/// The end (exclusive) of the number that starts at `tokens[start]`: French, Russian and many
+/// other languages group digits with a space (`10 000`, often a no-break one) where English
+/// writes `10,000`, and the groups are separate tokens.
+fn grouped_number_end(text: &str, tokens: &[Token], start: usize) -> usize {
+    let digits_only = |t: &Token, max: usize| {
+        let word = t.text(text);
+        word.chars().all(char::is_numeric) && (1..=max).contains(&word.chars().count())
+    };
+    let mut end = start + 1;
+    if !digits_only(&tokens[start], 3) {
+        return end;
+    }
+    while let Some(group) = tokens.get(end) {
+        let gap = &text[tokens[end - 1].range.end..group.range.start];
+        let mut gap_chars = gap.chars();
+        let one_space = matches!(
+            (gap_chars.next(), gap_chars.next()),
+            (
+                Some(' ' | '\u{A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}'),
+                None
+            )
+        );
+        let three_digits = digits_only(group, 3) && group.text(text).chars().count() == 3;
+        if !(one_space && three_digits && group.kind == TokenKind::Number && !group.masked) {
+            break;
+        }
+        end += 1;
+    }
+    end
 }
 
 fn is_sentence_end(punctuation: &str) -> bool {
@@ -577,6 +614,25 @@ mod tests {
         assert_eq!(split_quantity("400ml"), Some(("400", "ml")));
         assert_eq!(split_quantity("2fa"), None);
         assert_eq!(split_quantity("ml"), None);
+    }
+
+    #[test]
+    fn numbers_grouped_with_spaces_are_one_number() {
+        let numbers = |b: &Block| -> Vec<String> {
+            b.anchors
+                .iter()
+                .filter(|a| a.kind == AnchorKind::Number)
+                .map(|a| a.value.clone())
+                .collect()
+        };
+        let en = block("Up to 10,000 rows, 1,250,000 cells and 5 sheets.");
+        let ru = block("До 10\u{A0}000 строк, 1\u{202F}250\u{202F}000 ячеек и 5 листов.");
+        let fr = block("Jusqu’à 10 000 lignes, 1 250 000 cellules et 5 feuilles.");
+        assert_eq!(numbers(&en), vec!["10000", "1250000", "5"]);
+        assert_eq!(numbers(&ru), numbers(&en));
+        assert_eq!(numbers(&fr), numbers(&en));
+        let apart = block("Page 2024 100 times, and 5  100 more.");
+        assert_eq!(numbers(&apart), vec!["100", "100", "2024", "5"]);
     }
 
     #[test]
