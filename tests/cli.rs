@@ -1,0 +1,333 @@
+//! The command line as users run it: bad input, exit statuses, rule documentation, colour and
+//! the JSON schema. Each test builds its own tree of articles in a temporary folder and runs the
+//! real binary there (loclint looks for `loclint.toml` from the current folder upward).
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+const RULE_IDS: &[&str] = &[
+    "duplicate-section",
+    "untranslated-text",
+    "structure-mismatch",
+];
+
+const EN: &str = "Reset your password\n\nOpen the sign-in page and choose Forgot password. We send a link to your e-mail address within 5 minutes.\n\nThe link works for 24 hours. After that, ask for a new one from the same page.\n";
+
+/// The Arabic translation with its title left in English: one error.
+const AR_TITLE_LEFT: &str = "Reset your password\n\nافتح صفحة تسجيل الدخول واختر «نسيت كلمة المرور». نرسل رابطًا إلى بريدك الإلكتروني خلال ٥ دقائق.\n\nيعمل الرابط لمدة ٢٤ ساعة. بعد ذلك، اطلب رابطًا جديدًا من الصفحة نفسها.\n";
+
+/// The Arabic translation with two English words left in it: one warning.
+const AR_FRAGMENT: &str = "إعادة تعيين كلمة المرور\n\nافتح صفحة تسجيل الدخول واختر «forgot password». نرسل رابطًا إلى بريدك الإلكتروني خلال ٥ دقائق.\n\nيعمل الرابط لمدة ٢٤ ساعة. بعد ذلك، اطلب رابطًا جديدًا من الصفحة نفسها.\n";
+
+/// A folder with `files` (relative path, bytes) in it.
+fn tree(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (path, bytes) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    dir
+}
+
+/// A tree with a good group, `good/`, whose Arabic title was left in English, and `extra` files.
+fn beside_a_good_group(extra: &[(&str, &[u8])]) -> TempDir {
+    let mut files: Vec<(&str, &[u8])> = vec![
+        ("good/en.txt", EN.as_bytes()),
+        ("good/ar.txt", AR_TITLE_LEFT.as_bytes()),
+    ];
+    files.extend_from_slice(extra);
+    tree(&files)
+}
+
+fn native(path: &str) -> String {
+    path.split('/').collect::<PathBuf>().display().to_string()
+}
+
+struct Run {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs loclint in `dir` with `args`, colour settings from the environment left out.
+fn loclint(dir: &Path, args: &[&str]) -> Run {
+    loclint_with(dir, args, &[])
+}
+
+fn loclint_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut command = Command::cargo_bin("loclint").expect("the loclint binary is built");
+    command
+        .current_dir(dir)
+        .args(args)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let output = command.output().expect("loclint runs");
+    Run {
+        status: output.status.code().expect("an exit status"),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 output"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 errors"),
+    }
+}
+
+fn assert_no_panic(run: &Run) {
+    for text in [&run.stdout, &run.stderr] {
+        assert!(!text.contains("panicked"), "a panic:\n{text}");
+    }
+}
+
+/// Exit status 2, a message on standard error that names `file` and says `what`, no panic, and
+/// the good group still checked: its finding is on standard output.
+fn assert_trouble_reported(run: &Run, file: &str, what: &str) {
+    assert_eq!(run.status, 2, "stderr:\n{}", run.stderr);
+    let error = run
+        .stderr
+        .lines()
+        .find(|line| line.contains(&native(file)))
+        .unwrap_or_else(|| panic!("no message names {file}:\n{}", run.stderr));
+    assert!(
+        error.contains(what),
+        "the message on {file} does not say `{what}`: {error}"
+    );
+    assert_no_panic(run);
+    assert!(
+        run.stdout.contains(&native("good/ar.txt"))
+            && run
+                .stdout
+                .contains("untranslated title: identical to the English source"),
+        "the good file was not checked:\n{}",
+        run.stdout
+    );
+}
+
+fn check(dir: &TempDir, extra_args: &[&str]) -> Run {
+    let mut args = vec!["check", ".", "--color", "never"];
+    args.extend_from_slice(extra_args);
+    loclint(dir.path(), &args)
+}
+
+#[test]
+fn invalid_utf8_is_located_and_the_rest_checked() {
+    let dir = beside_a_good_group(&[
+        ("bad/en.txt", EN.as_bytes()),
+        ("bad/ar.txt", b"\xd8\xb9\xd9\x86\n\nab\xffcd\n"),
+    ]);
+    let run = check(&dir, &[]);
+    assert_trouble_reported(&run, "bad/ar.txt", "invalid UTF-8");
+    assert!(run
+        .stderr
+        .contains(&format!("{}:3:3:", native("bad/ar.txt"))));
+}
+
+#[test]
+fn an_empty_file_is_reported_and_the_rest_checked() {
+    let dir = beside_a_good_group(&[("bad/en.txt", EN.as_bytes()), ("bad/hi.txt", b"")]);
+    let run = check(&dir, &[]);
+    assert_trouble_reported(&run, "bad/hi.txt", "the file is empty");
+}
+
+#[test]
+fn a_binary_file_is_reported_and_the_rest_checked() {
+    let dir = beside_a_good_group(&[
+        ("bad/en.txt", EN.as_bytes()),
+        ("bad/ja.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0"),
+    ]);
+    let run = check(&dir, &[]);
+    assert_trouble_reported(&run, "bad/ja.txt", "binary file");
+}
+
+#[test]
+fn a_translation_without_its_source_is_reported_and_the_rest_checked() {
+    let dir = beside_a_good_group(&[("post/hi.txt", "पासवर्ड बदलें\n\nसाइन-इन पेज खोलें।\n".as_bytes())]);
+    let run = check(&dir, &[]);
+    assert_trouble_reported(&run, "post/hi.txt", "no source found");
+    assert!(
+        run.stderr.contains(&native("post/en.txt")),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_path_that_does_not_exist_is_reported_and_the_rest_checked() {
+    let dir = beside_a_good_group(&[]);
+    let run = loclint(
+        dir.path(),
+        &["check", "good", "no-such-folder", "--color", "never"],
+    );
+    assert_trouble_reported(&run, "no-such-folder", "no such file or folder");
+}
+
+#[test]
+fn explaining_an_unknown_rule_lists_the_rules() {
+    let dir = tree(&[]);
+    let run = loclint(dir.path(), &["explain", "no-such-rule"]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("`no-such-rule`"), "{}", run.stderr);
+    for id in RULE_IDS {
+        assert!(run.stderr.contains(id), "{}", run.stderr);
+    }
+    assert!(run.stdout.is_empty());
+    assert_no_panic(&run);
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let dir = tree(&[]);
+    let run = loclint(dir.path(), &["rules"]);
+    assert_eq!(run.status, 0);
+    let listed: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .collect();
+    for id in RULE_IDS {
+        assert!(listed.contains(id), "`{id}` is not listed:\n{}", run.stdout);
+    }
+}
+
+#[test]
+fn explain_prints_the_rule_documentation() {
+    let dir = tree(&[]);
+    let run = loclint(dir.path(), &["explain", "duplicate-section"]);
+    assert_eq!(run.status, 0);
+    assert!(
+        run.stdout.starts_with("# duplicate-section"),
+        "{}",
+        run.stdout
+    );
+    let what = run
+        .stdout
+        .split("## What it finds")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no `What it finds` section:\n{}", run.stdout));
+    assert!(what.contains("repeats an earlier run"), "{what}");
+    assert!(run.stdout.contains("## How to fix"));
+}
+
+#[test]
+fn fail_on_warning_fails_a_warnings_only_run() {
+    let dir = tree(&[
+        ("reset/en.txt", EN.as_bytes()),
+        ("reset/ar.txt", AR_FRAGMENT.as_bytes()),
+    ]);
+    let by_default = check(&dir, &[]);
+    assert_eq!(by_default.status, 0, "{}", by_default.stdout);
+    assert!(
+        by_default.stdout.contains(
+            "warning[untranslated-text]: untranslated English fragment \"forgot password\""
+        ),
+        "{}",
+        by_default.stdout
+    );
+    assert!(
+        !by_default.stdout.contains("error["),
+        "{}",
+        by_default.stdout
+    );
+    let strict = check(&dir, &["--fail-on", "warning"]);
+    assert_eq!(strict.status, 1, "{}", strict.stdout);
+}
+
+#[test]
+fn colour_follows_the_option_and_no_color() {
+    let dir = beside_a_good_group(&[]);
+    let escape = "\x1b[";
+    let forced = [("CLICOLOR_FORCE", "1")];
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut all = vec!["check", "."];
+        all.extend_from_slice(args);
+        let run = loclint_with(dir.path(), &all, env);
+        assert_eq!(run.status, 1, "{}", run.stderr);
+        run.stdout
+    };
+    assert!(run(&["--color", "always"], &[]).contains(escape));
+    assert!(run(&[], &forced).contains(escape));
+    let never = run(&["--color", "never"], &forced);
+    assert!(!never.contains(escape), "{never:?}");
+    assert!(never.contains("untranslated title"));
+    let no_color = run(&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]);
+    assert!(!no_color.contains(escape), "{no_color:?}");
+    assert!(no_color.contains("untranslated title"));
+}
+
+fn assert_kind(value: &Value, key: &str, is: fn(&Value) -> bool, kind: &str) {
+    assert!(is(&value[key]), "`{key}` is not {kind} in {value}");
+}
+
+#[test]
+fn json_output_has_the_documented_fields() {
+    // The title left in English has a source line; the repeated paragraph has none.
+    let ar = format!(
+        "{AR_TITLE_LEFT}\n{}",
+        AR_TITLE_LEFT.split("\n\n").nth(1).unwrap()
+    );
+    let dir = tree(&[
+        ("reset/en.txt", EN.as_bytes()),
+        ("reset/ar.txt", ar.as_bytes()),
+    ]);
+    let run = check(&dir, &["--format", "json"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let json: Value = serde_json::from_str(&run.stdout).expect("the output is one JSON document");
+    assert_eq!(json["version"], 1);
+    let findings = json["findings"].as_array().expect("findings is an array");
+    assert!(findings.len() >= 2, "{findings:?}");
+    for finding in findings {
+        for key in ["rule", "severity", "path", "locale", "message", "excerpt"] {
+            assert_kind(finding, key, Value::is_string, "a string");
+        }
+        for key in ["line", "column", "end_line", "end_column"] {
+            assert_kind(finding, key, Value::is_u64, "a number");
+        }
+        assert!(RULE_IDS.contains(&finding["rule"].as_str().unwrap()));
+        assert!(["error", "warning"].contains(&finding["severity"].as_str().unwrap()));
+        assert_eq!(finding["locale"], "ar");
+        assert!(finding["path"].as_str().unwrap().ends_with("ar.txt"));
+        let source = &finding["source"];
+        if !source.is_null() {
+            assert_kind(source, "path", Value::is_string, "a string");
+            assert_kind(source, "line", Value::is_u64, "a number");
+            assert_kind(source, "end_line", Value::is_u64, "a number");
+            assert!(source["path"].as_str().unwrap().ends_with("en.txt"));
+        }
+        assert_kind(finding, "related", Value::is_array, "an array");
+        assert!(finding["fix"].is_null() || finding["fix"].is_string());
+    }
+    assert!(findings.iter().any(|f| f["source"].is_object()));
+    assert!(findings.iter().any(|f| f["source"].is_null()));
+    let title = &findings[0];
+    assert_eq!(title["rule"], "untranslated-text");
+    assert_eq!(
+        (&title["line"], &title["column"]),
+        (&Value::from(1), &Value::from(1))
+    );
+    assert_eq!(title["excerpt"], "Reset your password");
+    assert_eq!(title["source"]["line"], 1);
+
+    let summary = &json["summary"];
+    for key in [
+        "files_checked",
+        "files_with_findings",
+        "findings",
+        "errors",
+        "warnings",
+    ] {
+        assert_kind(summary, key, Value::is_u64, "a number");
+    }
+    assert_kind(summary, "problems", Value::is_array, "an array");
+    assert_kind(
+        summary,
+        "sources_without_translations",
+        Value::is_array,
+        "an array",
+    );
+    assert_eq!(summary["files_checked"], 1);
+    assert_eq!(summary["findings"], findings.len());
+}
