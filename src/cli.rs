@@ -120,12 +120,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let mut settings = match load_settings(&args) {
-        Ok(settings) => settings,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return Ok(ExitCode::from(TROUBLE));
-        }
+    // A broken configuration is reported, and the files are still checked with the defaults.
+    let (mut settings, config_problem) = match load_settings(&args) {
+        Ok(settings) => (settings, None),
+        Err(problem) => (Settings::default(), Some(problem)),
     };
     if let Some(fail_on) = args.fail_on {
         settings.fail_on = match fail_on {
@@ -151,7 +149,8 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         Some(source) => discover::explicit(source, &args.paths, &settings),
         None => discover::discover(&paths, &settings),
     };
-    let outcome = check::run(discovery, &settings);
+    let mut outcome = check::run(discovery, &settings);
+    outcome.problems.splice(0..0, config_problem);
 
     for problem in &outcome.problems {
         eprintln!("error: {}", problem_line(problem));
@@ -202,21 +201,27 @@ fn problem_line(problem: &discover::Problem) -> String {
     }
 }
 
-fn load_settings(args: &CheckArgs) -> Result<Settings, String> {
+fn load_settings(args: &CheckArgs) -> Result<Settings, discover::Problem> {
     if args.no_config {
         return Ok(Settings::default());
     }
     let path = match &args.config {
         Some(path) => Some(path.clone()),
         None => {
-            let cwd = std::env::current_dir()
-                .map_err(|e| format!("cannot read the current folder: {e}"))?;
+            let cwd = std::env::current_dir().map_err(|e| discover::Problem {
+                path: PathBuf::from("."),
+                message: format!("cannot read the current folder: {e}"),
+            })?;
             Settings::discover(&cwd)
         }
     };
     match path {
-        Some(path) => Settings::load(&path).map_err(|err| {
-            format!("{err}\n  fix the configuration, or run with --no-config to ignore it")
+        Some(path) => Settings::load(&path).map_err(|err| discover::Problem {
+            path: err.path.clone(),
+            message: format!(
+                "{err}\n  this run used the default settings; fix the configuration, or run \
+                 with --no-config to ignore it"
+            ),
         }),
         None => Ok(Settings::default()),
     }

@@ -156,6 +156,24 @@ fn a_translation_without_its_source_is_reported_and_the_rest_checked() {
 }
 
 #[test]
+fn an_unknown_config_key_names_the_key_and_its_line() {
+    let dir = beside_a_good_group(&[(
+        "loclint.toml",
+        b"fail-on = \"error\"\n\nfial-on = \"warning\"\n",
+    )]);
+    let run = check(&dir, &[]);
+    assert_trouble_reported(&run, "loclint.toml:3:", "`fial-on`");
+}
+
+#[test]
+fn a_config_syntax_error_is_located_and_the_rest_checked() {
+    let dir =
+        beside_a_good_group(&[("loclint.toml", b"keep = [\"Lumora\"\nfail-on = \"error\"\n")]);
+    let run = check(&dir, &[]);
+    assert_trouble_reported(&run, "loclint.toml:2:", "comma");
+}
+
+#[test]
 fn a_path_that_does_not_exist_is_reported_and_the_rest_checked() {
     let dir = beside_a_good_group(&[]);
     let run = loclint(
