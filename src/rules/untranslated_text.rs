@@ -5,8 +5,8 @@ use similar::TextDiff;
 
 use crate::config::RuleLevel;
 use crate::document::{
-    is_acronym_like, is_unit, name_form, split_quantity, starts_upper, Anchor, Block, Token,
-    TokenKind,
+    is_acronym_like, is_unit, name_form, split_quantity, starts_upper, Anchor, Block, Document,
+    Token, TokenKind,
 };
 use crate::finding::{Finding, Severity};
 use crate::locale::Script;
@@ -34,9 +34,11 @@ Source-language text left in a translation:
 Never flagged: acronyms and names that the aligned source block has unchanged (`CX`, `SaaS`,
 `Guru`, `Node.js`), units after numbers, spaced or glued (`4 GB`, `400ml`), image file names,
 URLs, e-mail addresses, code, placeholders, and the words listed in `keep` in `loclint.toml`. A
-capitalised word counts as a name only where the source does not have it at the start of a
-sentence. A Latin letter that is a look-alike inside a Cyrillic or Greek word (the `o` of
-`слoво`) is a homoglyph, not English: `mixed-script-word` reports it.
+capitalised word counts as a name where the source has it inside a sentence, or where the source
+never writes it in lowercase (a brand that only starts sentences); a word that the source also
+writes in lowercase (`Codes change...`, `your codes`) is an ordinary word. A Latin letter that is
+a look-alike inside a Cyrillic or Greek word (the `o` of `слoво`) is a homoglyph, not English:
+`mixed-script-word` reports it.
 
 For Latin-script targets (French, Spanish, German...), a block is untranslated when it is the
 same as its source block, nearly the same (90% of its words), or when language identification
@@ -148,17 +150,10 @@ impl<'a> Checker<'a> {
         if ctx.locale.same_language(source_language) {
             return None;
         }
-        let source_names: HashSet<&str> = ctx
+        let source_names = ctx
             .source
             .as_ref()
-            .map(|s| {
-                s.document
-                    .blocks
-                    .iter()
-                    .flat_map(|b| b.anchors.iter())
-                    .map(|a| a.value.as_str())
-                    .collect()
-            })
+            .map(|s| names_in(s.document))
             .unwrap_or_default();
         Some(Checker {
             ctx,
@@ -317,6 +312,33 @@ impl<'a> Checker<'a> {
             (Some(_), None) => self.source_names.contains(word),
         }
     }
+}
+
+/// The names and acronyms of a source: its anchors, and the capitalised words it never writes in
+/// lowercase, such as a brand that only ever starts sentences (`Lumora keeps your data safe`).
+fn names_in(document: &Document) -> HashSet<&str> {
+    let mut names: HashSet<&str> = document
+        .blocks
+        .iter()
+        .flat_map(|b| b.anchors.iter())
+        .map(|a| a.value.as_str())
+        .collect();
+    let mut capitalised = Vec::new();
+    let mut lowercase = HashSet::new();
+    for block in &document.blocks {
+        for token in block.words().filter(|t| t.script == Script::Latin) {
+            let word = name_form(token.text(&block.text));
+            if starts_upper(word) {
+                capitalised.push(word);
+            } else {
+                lowercase.insert(word.to_lowercase());
+            }
+        }
+    }
+    names.extend(capitalised.into_iter().filter(|word| {
+        !is_english_function_word(word) && !lowercase.contains(&word.to_lowercase())
+    }));
+    names
 }
 
 fn has_word(block: &Block, word: &str) -> bool {
@@ -498,6 +520,29 @@ mod tests {
         assert_eq!(flagged(ja), Vec::<String>::new());
         let left = "味噌汁\n\nだし400ml、tofu 150g、4GBのカードを用意します。\n";
         assert_eq!(flagged(left), vec!["tofu"]);
+    }
+
+    #[test]
+    fn a_brand_that_only_starts_sentences_is_a_name() {
+        let en = "Sign in safely\n\nLumora keeps your account safe. Lumora never shares your data.\n\nCodes change every 30 seconds, so old codes stop working.\n";
+        let flagged = |ar: &str| -> Vec<String> {
+            check_file(
+                &UntranslatedText,
+                "ar.txt",
+                "ar",
+                Some(en),
+                ar,
+                &Settings::default(),
+            )
+            .iter()
+            .map(|f| ar[f.range.clone()].to_string())
+            .collect()
+        };
+        let ar = "سجّل الدخول بأمان\n\nيحافظ Lumora على أمان حسابك. لا يشارك Lumora بياناتك أبدًا.\n\nتتغير الرموز كل ٣٠ ثانية، لذا تتوقف الرموز القديمة عن العمل.\n";
+        assert_eq!(flagged(ar), Vec::<String>::new());
+        // `Codes` is an ordinary word: the source also writes it in lowercase.
+        let left = "سجّل الدخول بأمان\n\nيحافظ Lumora على أمان حسابك. لا يشارك Lumora بياناتك أبدًا.\n\nتتغير Codes كل ٣٠ ثانية، لذا تتوقف الرموز القديمة عن العمل.\n";
+        assert_eq!(flagged(left), vec!["Codes"]);
     }
 
     #[test]
