@@ -7,8 +7,9 @@
 //! 3. Dynamic programming pairs blocks by kind, anchor overlap, a bonus for unique matches and
 //!    a length score in the spirit of Gale and Church (1993). Very large documents are first cut
 //!    at the chain's pins, so the programme stays small.
-//! 4. What stays unpaired is missing or extra, unless a block elsewhere matches it strongly:
-//!    then it moved.
+//! 4. A strongly matched block with the blocks it crossed left unpaired on both sides of it is
+//!    the block that moved. What stays unpaired is missing or extra, unless a block elsewhere
+//!    matches it strongly: then it moved.
 
 mod duplicates;
 mod score;
@@ -92,7 +93,14 @@ pub fn align(source: &Document, target: &Document, duplicates: &[DuplicateRun]) 
             (si, ti) = (ps + 1, pt + 1);
         }
     }
-    let mut moves = find_moves(&source.blocks, &target.blocks, &mut pairs, &scorer);
+    let mut moves =
+        moves_across_crossed_blocks(&source.blocks, &target.blocks, &mut pairs, &scorer);
+    moves.extend(find_moves(
+        &source.blocks,
+        &target.blocks,
+        &mut pairs,
+        &scorer,
+    ));
     moves.sort_by_key(|m| m.target);
     let source_of = pairs
         .iter()
@@ -163,6 +171,73 @@ fn pins(
         .filter(|m| !pinned.contains(m))
         .collect();
     (pinned, crossing)
+}
+
+/// A block with a strong match (an image, a paragraph with numbers) that moved past blocks with
+/// no anchors stays paired where the translation put it, and the blocks it crossed come out
+/// unpaired on both sides of it: extra just before it and missing just after it, or the reverse.
+/// When those pair up one for one, the crossing block is the one that moved: it becomes a move,
+/// and the blocks it crossed become pairs, so one moved block is one finding.
+fn moves_across_crossed_blocks(
+    source: &[Block],
+    target: &[Block],
+    pairs: &mut Vec<Pair>,
+    scorer: &Scorer,
+) -> Vec<Move> {
+    let extra = |p: &Pair| p.source.is_none();
+    let missing = |p: &Pair| p.target.is_none();
+    let mut moves = Vec::new();
+    let mut k = 0;
+    while k < pairs.len() {
+        let (Some(s), Some(t)) = (pairs[k].source, pairs[k].target) else {
+            k += 1;
+            continue;
+        };
+        if !scorer.is_strong_match(&source[s], &target[t]) {
+            k += 1;
+            continue;
+        }
+        let run_before =
+            |is: &dyn Fn(&Pair) -> bool| pairs[..k].iter().rev().take_while(|p| is(p)).count();
+        let run_after =
+            |is: &dyn Fn(&Pair) -> bool| pairs[k + 1..].iter().take_while(|p| is(p)).count();
+        // Moved later in the translation (extra before, missing after), or earlier.
+        let crossed = [
+            (run_before(&extra), run_after(&missing)),
+            (run_before(&missing), run_after(&extra)),
+        ]
+        .into_iter()
+        .find(|&(before, after)| before > 0 && before == after);
+        let Some((n, _)) = crossed else {
+            k += 1;
+            continue;
+        };
+        let span = k - n..k + n + 1;
+        let crossed_sources = pairs[span.clone()].iter().filter(|p| missing(p));
+        let crossed_targets = pairs[span.clone()].iter().filter(|p| extra(p));
+        let repaired: Vec<Pair> = crossed_sources
+            .zip(crossed_targets)
+            .map(|(a, b)| Pair {
+                source: a.source,
+                target: b.target,
+            })
+            .collect();
+        let acceptable = repaired.iter().all(|p| match (p.source, p.target) {
+            (Some(a), Some(b)) => scorer.pair_score(&source[a], &target[b]) > -2.0 * score::GAP,
+            _ => false,
+        });
+        if !acceptable {
+            k += 1;
+            continue;
+        }
+        moves.push(Move {
+            source: s,
+            target: t,
+        });
+        // The repaired pairs take the place of the 2n + 1 entries: k is now just past them.
+        pairs.splice(span, repaired);
+    }
+    moves
 }
 
 /// Pairs an unpaired target block with an unpaired source block elsewhere when they match
@@ -269,6 +344,44 @@ mod tests {
             .iter()
             .all(|p| p.source.is_some() && p.target.is_some()));
         assert_eq!(a.source_of(1), Some(4));
+    }
+
+    #[test]
+    fn an_image_moved_past_blocks_without_anchors_is_the_move() {
+        // Earlier than in the source, then later: either way it crosses a heading and a
+        // paragraph that have no anchors.
+        let earlier = doc("Titre ici\n\nIntro avec 3 points sur CX et plus de mots ici.\n\nimage-1.png\n\nPourquoi c'est important\n\nUn long paragraphe sur le sujet en question, avec beaucoup de mots et aucune ancre.\n\nMots de clôture sur les outils SaaS et les gens.\n");
+        let en = "Title here\n\nIntro with 3 points about CX and more words here.\n\nimage-1.png\n\nWhy it matters\n\nA long paragraph about the matter at hand, with many words and no anchors at all.\n\nClosing words about SaaS tools and people.\n";
+        let later = doc("Titre ici\n\nIntro avec 3 points sur CX et plus de mots ici.\n\nPourquoi c'est important\n\nUn long paragraphe sur le sujet en question, avec beaucoup de mots et aucune ancre.\n\nimage-1.png\n\nMots de clôture sur les outils SaaS et les gens.\n");
+        for (source, target, moved) in [
+            (
+                doc(EN),
+                earlier,
+                Move {
+                    source: 4,
+                    target: 2,
+                },
+            ),
+            (
+                doc(en),
+                later,
+                Move {
+                    source: 2,
+                    target: 4,
+                },
+            ),
+        ] {
+            let a = align(&source, &target, &[]);
+            assert_eq!(a.moves, vec![moved]);
+            assert!(
+                a.pairs
+                    .iter()
+                    .all(|p| p.source.is_some() && p.target.is_some()),
+                "{:?}",
+                shape(&a)
+            );
+            assert_eq!(a.pairs.len(), 5);
+        }
     }
 
     #[test]

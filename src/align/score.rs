@@ -7,7 +7,7 @@ use crate::document::{Anchor, Block, BlockKind};
 use super::Pair;
 
 /// The cost of leaving one block unpaired.
-const GAP: f64 = 1.0;
+pub(super) const GAP: f64 = 1.0;
 const FORBIDDEN: f64 = f64::NEG_INFINITY;
 
 /// A block's identity across translation: its kind and its hard anchors. `None` for blocks
