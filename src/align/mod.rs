@@ -7,9 +7,9 @@
 //! 3. Dynamic programming pairs blocks by kind, anchor overlap, a bonus for unique matches and
 //!    a length score in the spirit of Gale and Church (1993). Very large documents are first cut
 //!    at the chain's pins, so the programme stays small.
-//! 4. A strongly matched block with the blocks it crossed left unpaired on both sides of it is
-//!    the block that moved. What stays unpaired is missing or extra, unless a block elsewhere
-//!    matches it strongly: then it moved.
+//! 4. Blocks that include a strong match, with the blocks they crossed left unpaired on both
+//!    sides of them, are the blocks that moved. What stays unpaired is missing or extra, unless
+//!    a block elsewhere matches it strongly: then it moved.
 
 mod duplicates;
 mod score;
@@ -173,46 +173,57 @@ fn pins(
     (pinned, crossing)
 }
 
-/// A block with a strong match (an image, a paragraph with numbers) that moved past blocks with
-/// no anchors stays paired where the translation put it, and the blocks it crossed come out
-/// unpaired on both sides of it: extra just before it and missing just after it, or the reverse.
-/// When those pair up one for one, the crossing block is the one that moved: it becomes a move,
-/// and the blocks it crossed become pairs, so one moved block is one finding.
+/// Blocks that moved past blocks with no anchors stay paired where the translation put them
+/// when one of them has a strong match (an image, a paragraph with numbers), and the blocks they
+/// crossed come out unpaired on both sides: n extra just before them and n missing just after,
+/// or the reverse. When those pair up one for one, and the run of pairs between is shorter than
+/// the 2n findings they would make, that run is what moved: its pairs become moves, and the
+/// crossed blocks become pairs.
 fn moves_across_crossed_blocks(
     source: &[Block],
     target: &[Block],
     pairs: &mut Vec<Pair>,
     scorer: &Scorer,
 ) -> Vec<Move> {
+    let paired = |p: &Pair| p.source.is_some() && p.target.is_some();
     let extra = |p: &Pair| p.source.is_none();
     let missing = |p: &Pair| p.target.is_none();
     let mut moves = Vec::new();
     let mut k = 0;
     while k < pairs.len() {
-        let (Some(s), Some(t)) = (pairs[k].source, pairs[k].target) else {
-            k += 1;
-            continue;
-        };
-        if !scorer.is_strong_match(&source[s], &target[t]) {
+        let run = k..k + pairs[k..].iter().take_while(|p| paired(p)).count();
+        if run.is_empty() {
             k += 1;
             continue;
         }
-        let run_before =
-            |is: &dyn Fn(&Pair) -> bool| pairs[..k].iter().rev().take_while(|p| is(p)).count();
-        let run_after =
-            |is: &dyn Fn(&Pair) -> bool| pairs[k + 1..].iter().take_while(|p| is(p)).count();
+        let strong = pairs[run.clone()]
+            .iter()
+            .any(|p| match (p.source, p.target) {
+                (Some(s), Some(t)) => scorer.is_strong_match(&source[s], &target[t]),
+                _ => false,
+            });
+        let before = |is: &dyn Fn(&Pair) -> bool| {
+            pairs[..run.start]
+                .iter()
+                .rev()
+                .take_while(|p| is(p))
+                .count()
+        };
+        let after =
+            |is: &dyn Fn(&Pair) -> bool| pairs[run.end..].iter().take_while(|p| is(p)).count();
         // Moved later in the translation (extra before, missing after), or earlier.
         let crossed = [
-            (run_before(&extra), run_after(&missing)),
-            (run_before(&missing), run_after(&extra)),
+            (before(&extra), after(&missing)),
+            (before(&missing), after(&extra)),
         ]
         .into_iter()
-        .find(|&(before, after)| before > 0 && before == after);
-        let Some((n, _)) = crossed else {
-            k += 1;
+        .find(|&(b, a)| b > 0 && b == a && run.len() < 2 * b)
+        .map(|(n, _)| n);
+        let Some(n) = crossed.filter(|_| strong) else {
+            k = run.end;
             continue;
         };
-        let span = k - n..k + n + 1;
+        let span = run.start - n..run.end + n;
         let crossed_sources = pairs[span.clone()].iter().filter(|p| missing(p));
         let crossed_targets = pairs[span.clone()].iter().filter(|p| extra(p));
         let repaired: Vec<Pair> = crossed_sources
@@ -227,14 +238,16 @@ fn moves_across_crossed_blocks(
             _ => false,
         });
         if !acceptable {
-            k += 1;
+            k = run.end;
             continue;
         }
-        moves.push(Move {
-            source: s,
-            target: t,
-        });
-        // The repaired pairs take the place of the 2n + 1 entries: k is now just past them.
+        moves.extend(pairs[run.clone()].iter().filter_map(|p| {
+            Some(Move {
+                source: p.source?,
+                target: p.target?,
+            })
+        }));
+        k = span.start + repaired.len();
         pairs.splice(span, repaired);
     }
     moves
@@ -382,6 +395,36 @@ mod tests {
             );
             assert_eq!(a.pairs.len(), 5);
         }
+    }
+
+    #[test]
+    fn a_section_moved_past_an_unanchored_section_is_the_move() {
+        // The heading and the paragraph with numbers moved together past a section with no
+        // anchors.
+        let en = doc("Tasklane 3.0 brings boards to every team\n\nTasklane 3.0 is out today. The biggest change is the new board view, which many of you have been asking for since last year.\n\nA board for every project\n\nEvery project now has a board next to its list. Drag a task to the next column to change its status, or add your own columns for review and testing.\n\ntasklane-board.png\n\nFaster with large projects\n\nWe rewrote the way projects load. A project with 1,500 tasks now opens in 2 seconds instead of 9.\n\nIncluded in every plan\n\nThe board view comes with every plan at no extra cost, from the free plan to Enterprise. Update the app or reload the page to start using it.\n");
+        let de = doc("Tasklane 3.0 bringt Boards für jedes Team\n\nTasklane 3.0 ist ab heute verfügbar. Die größte Neuerung ist die Board-Ansicht, die sich viele von Ihnen seit letztem Jahr gewünscht haben.\n\nEin Board für jedes Projekt\n\nJedes Projekt hat jetzt neben seiner Liste auch ein Board. Ziehen Sie eine Aufgabe in die nächste Spalte, um ihren Status zu ändern, oder legen Sie eigene Spalten für Review und Tests an.\n\ntasklane-board.png\n\nIn jedem Tarif enthalten\n\nDie Board-Ansicht ist ohne Aufpreis in jedem Tarif enthalten, vom kostenlosen Tarif bis Enterprise. Aktualisieren Sie die App oder laden Sie die Seite neu, um sie zu nutzen.\n\nSchneller bei großen Projekten\n\nWir haben das Laden von Projekten neu geschrieben. Ein Projekt mit 1.500 Aufgaben öffnet sich jetzt in 2 statt in 9 Sekunden.\n");
+        let a = align(&en, &de, &[]);
+        assert_eq!(
+            a.moves,
+            vec![
+                Move {
+                    source: 5,
+                    target: 7
+                },
+                Move {
+                    source: 6,
+                    target: 8
+                }
+            ]
+        );
+        assert!(
+            a.pairs
+                .iter()
+                .all(|p| p.source.is_some() && p.target.is_some()),
+            "{:?}",
+            shape(&a)
+        );
+        assert_eq!(a.pairs.len(), 7);
     }
 
     #[test]
