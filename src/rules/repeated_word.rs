@@ -90,10 +90,15 @@ fn repeated<'a>(
         return None;
     }
     let (a, b) = (first.text(&block.text), second.text(&block.text));
-    let lowercase = a.to_lowercase();
-    if lowercase != b.to_lowercase() || (is_capitalised(a) && is_capitalised(b)) {
+    // Compared lazily: most neighbours differ at their first letter, and need no lowercase copy.
+    let same = a == b
+        || a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase));
+    if !same || (is_capitalised(a) && is_capitalised(b)) {
         return None;
     }
+    let lowercase = a.to_lowercase();
     let grammatical = data.is_doubled_word(&lowercase)
         || (data.reduplication && !data.is_never_doubled(&lowercase));
     (!grammatical).then_some(b)
