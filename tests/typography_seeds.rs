@@ -115,6 +115,6 @@ fn messages_name_the_character_and_the_fix() {
         finding["message"],
         "Latin full stop `.` (U+002E) ends a Hindi sentence"
     );
-    assert_eq!(finding["fix"], "replace \".\" with \"।\"");
+    assert_eq!(finding["fix"], "replace `.` with `।`");
     assert_eq!(finding["excerpt"], ".");
 }

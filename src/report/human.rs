@@ -1,32 +1,25 @@
 use std::fmt::Write;
-use std::ops::Range;
 
-use annotate_snippets::{Level, Renderer, Snippet};
+use anstyle::{AnsiColor, Effects, Style};
 
+use super::frame::{Frame, Styles};
 use super::{counts, locate, plural, RenderOptions};
 use crate::check::{CheckedFile, Outcome};
 use crate::finding::{Finding, Severity};
-use crate::locale::invisible::{code_point, escape_invisible, invisible, InvisibleKind};
+use crate::locale::invisible::escape_invisible;
 
-/// Long lines (a whole paragraph is one line in many translations) are cut to this width
-/// around the underlined text.
-const TERM_WIDTH: usize = 120;
 /// A longer underline (a whole paragraph) is cut to its start, so the frame stays one screen.
 const MAX_UNDERLINE_CHARS: usize = 100;
 const CUT_UNDERLINE_CHARS: usize = 40;
+const LABEL_MAX_CHARS: usize = 30;
 
 pub(super) fn render(outcome: &Outcome, options: &RenderOptions) -> String {
-    let renderer = if options.color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    }
-    .term_width(TERM_WIDTH);
     let mut out = String::new();
     for checked in outcome.files.iter().filter(|f| !f.findings.is_empty()) {
         let _ = writeln!(out, "{}", file_header(checked, options.color));
         for finding in &checked.findings {
-            let _ = writeln!(out, "{}\n", render_finding(&renderer, checked, finding));
+            render_finding(&mut out, checked, finding, options.color);
+            out.push('\n');
         }
     }
     out.push_str(&summary(outcome, options));
@@ -49,7 +42,9 @@ fn file_header(checked: &CheckedFile, color: bool) -> String {
     }
 }
 
-fn render_finding(renderer: &Renderer, checked: &CheckedFile, finding: &Finding) -> String {
+/// A finding as rustc shows an error: a title, the place, the line with the text underlined,
+/// then notes (the source line, related places, the fix).
+fn render_finding(out: &mut String, checked: &CheckedFile, finding: &Finding, color: bool) {
     let file = &checked.file;
     let at = locate(file, finding);
     let line_range = file.lines.line_range(&file.text, at.start.line);
@@ -61,19 +56,60 @@ fn render_finding(renderer: &Renderer, checked: &CheckedFile, finding: &Finding)
         .min(line_range.end)
         .max(finding.range.start)
         - line_range.start;
-    let end = clip(line, start, end);
-    let (line, underline) = visible_line(line, start..end);
-    let level = level(finding.severity);
-    let path = file.display_path();
     let label = label(at.excerpt, at.end.line > at.start.line);
+    let frame = Frame {
+        line_number: at.start.line,
+        line,
+        underline: start..clip(line, start, end),
+        label: &label,
+    };
+    let accent = match finding.severity {
+        Severity::Error => AnsiColor::BrightRed,
+        Severity::Warning => AnsiColor::BrightYellow,
+    };
+    let styles = Styles::new(color, accent);
+    let bold = if color {
+        Style::new().effects(Effects::BOLD)
+    } else {
+        Style::new()
+    };
+    let (a, g) = (styles.accent, styles.gutter);
+    let gutter = frame.gutter_width();
+    let _ = writeln!(
+        out,
+        "{a}{}[{}]{a:#}{bold}: {}{bold:#}",
+        finding.severity,
+        finding.rule,
+        escape_invisible(&finding.message)
+    );
+    let _ = writeln!(
+        out,
+        "{:gutter$}{g}-->{g:#} {}:{}:{}",
+        "",
+        file.display_path(),
+        at.start.line,
+        at.start.column
+    );
+    let _ = writeln!(out, "{:gutter$} {g}|{g:#}", "");
+    frame.render(out, gutter, &styles);
+    let notes = notes(checked, finding);
+    if !notes.is_empty() {
+        let _ = writeln!(out, "{:gutter$} {g}|{g:#}", "");
+    }
+    for note in notes {
+        let _ = writeln!(out, "{:gutter$} {g}={g:#} {note}", "");
+    }
+}
+
+fn notes(checked: &CheckedFile, finding: &Finding) -> Vec<String> {
+    let file = &checked.file;
     let mut notes = Vec::new();
     if let (Some(source), Some(range)) = (&checked.source, &finding.source) {
         let line = source.lines.line_of(range.start);
-        let text = source.line_text(line);
         notes.push(format!(
             "source: {}:{line}: {}",
             source.display_path(),
-            shorten(&escape_invisible(text), 80)
+            shorten(&escape_invisible(source.line_text(line)), 80)
         ));
     }
     for related in &finding.related {
@@ -84,46 +120,9 @@ fn render_finding(renderer: &Renderer, checked: &CheckedFile, finding: &Finding)
         ));
     }
     if let Some(fix) = &finding.fix {
-        notes.push(format!("fix: {fix}"));
+        notes.push(format!("fix: {}", escape_invisible(fix)));
     }
-    let title = escape_invisible(&finding.message);
-    let mut message = level.title(&title).id(finding.rule).snippet(
-        Snippet::source(&line)
-            .line_start(at.start.line)
-            .origin(&path)
-            .annotation(level.span(underline).label(&label)),
-    );
-    for note in &notes {
-        message = message.footer(Level::Note.title(note));
-    }
-    let rendered = renderer.render(message).to_string();
-    rendered
-}
-
-/// The line as the terminal should show it: a character that would reorder or hide text there
-/// (a bidirectional control, a control character, a zero-width space) becomes `<U+202E>`, and the
-/// underline moves with the text. Joiners are escaped only inside the underline: elsewhere they
-/// are part of correct Persian or Hindi text.
-fn visible_line(line: &str, underline: Range<usize>) -> (String, Range<usize>) {
-    let mut shown = String::with_capacity(line.len());
-    let (mut start, mut end) = (None, None);
-    for (i, c) in line.char_indices() {
-        if i == underline.start {
-            start = Some(shown.len());
-        }
-        if i == underline.end {
-            end = Some(shown.len());
-        }
-        match invisible(c) {
-            Some(found) if found.kind != InvisibleKind::Joiner || underline.contains(&i) => {
-                let _ = write!(shown, "<{}>", code_point(c));
-            }
-            _ => shown.push(c),
-        }
-    }
-    let start = start.unwrap_or(shown.len());
-    let end = end.unwrap_or(shown.len()).max(start);
-    (shown, start..end)
+    notes
 }
 
 /// The end of the underline: `end`, or [`CUT_UNDERLINE_CHARS`] after `start` for a long one.
@@ -137,20 +136,15 @@ fn clip(line: &str, start: usize, end: usize) -> usize {
         .map_or(end, |(i, _)| start + i)
 }
 
-fn level(severity: Severity) -> Level {
-    match severity {
-        Severity::Error => Level::Error,
-        Severity::Warning => Level::Warning,
-    }
-}
-
 /// The underline's label: the exact text, escaped where it holds invisible characters.
 fn label(excerpt: &str, multi_line: bool) -> String {
     if multi_line {
         let lines = excerpt.lines().count();
         return format!("… and {} more lines", lines.saturating_sub(1));
     }
-    if excerpt.is_empty() || excerpt.chars().count() > MAX_UNDERLINE_CHARS {
+    // A short excerpt is repeated beside its underline, where a cut or right-to-left line
+    // could hide it; a long one is already plain to see.
+    if excerpt.is_empty() || excerpt.chars().count() > LABEL_MAX_CHARS {
         return String::new();
     }
     escape_invisible(excerpt).escape_debug().to_string()

@@ -1,6 +1,7 @@
 //! Rendering an [`Outcome`]: one module per output format. Positions become 1-based lines and
 //! character columns here, and only here.
 
+mod frame;
 mod github;
 mod human;
 mod json;

@@ -104,10 +104,7 @@ fn foreign_marks(block: &Block, data: &LocaleData, findings: &mut Vec<Finding>) 
                 block.file_range(at..at + ch.len_utf8()),
                 foreign_message(foreign, data),
             )
-            .fix(format!(
-                "replace \"{}\" with \"{}\"",
-                ch, foreign.replacement
-            )),
+            .fix(format!("replace `{}` with `{}`", ch, foreign.replacement)),
         );
     }
 }
@@ -250,7 +247,7 @@ fn space_finding(
             data.name
         ),
     )
-    .fix(format!("insert a {space} {side} \"{}\"", spaced.mark))
+    .fix(format!("insert a {space} {side} `{}`", spaced.mark))
 }
 
 fn space_name(space: char) -> String {
@@ -313,7 +310,7 @@ fn inverted_finding(block: &Block, at: usize, mark: &InvertedMark, data: &Locale
             describe(mark.open)
         ),
     )
-    .fix(format!("insert \"{}\" where the {what} begins", mark.open))
+    .fix(format!("insert `{}` where the {what} begins", mark.open))
 }
 
 /// The source block ends with a question mark and the translation does not.
@@ -356,14 +353,14 @@ fn dropped_question(block: &Block, source: &Block, data: &LocaleData, findings: 
                 describe(end)
             ),
         )
-        .fix(format!("replace \"{end}\" with \"{question}\""))
+        .fix(format!("replace `{end}` with `{question}`"))
     } else {
         Finding::new(
             &INFO,
             range,
             "the source ends with a question mark, the translation with no punctuation",
         )
-        .fix(format!("add \"{question}\" at the end"))
+        .fix(format!("add `{question}` at the end"))
     };
     findings.push(finding.source(source.range.clone()));
 }
@@ -396,7 +393,7 @@ mod tests {
         let text = "शीर्षक\n\nयह उद्योग का रुझान. लेकिन पर्दे के पीछे, चीजें उलझ जाती हैं।\n";
         assert_eq!(
             messages("hi", text),
-            vec!["Latin full stop `.` (U+002E) ends a Hindi sentence | replace \".\" with \"।\""]
+            vec!["Latin full stop `.` (U+002E) ends a Hindi sentence | replace `.` with `।`"]
         );
         let findings = check(&LocalePunctuation, "hi", text);
         let at = text.find("रुझान").unwrap() + "रुझान".len();
@@ -427,14 +424,14 @@ mod tests {
         assert_eq!(
             messages("ar", text),
             vec![
-                "Latin question mark `?` (U+003F) in Arabic text | replace \"?\" with \"؟\"",
-                "Latin comma `,` (U+002C) in Arabic text | replace \",\" with \"،\"",
-                "Latin semicolon `;` (U+003B) in Arabic text | replace \";\" with \"؛\"",
+                "Latin question mark `?` (U+003F) in Arabic text | replace `?` with `؟`",
+                "Latin comma `,` (U+002C) in Arabic text | replace `,` with `،`",
+                "Latin semicolon `;` (U+003B) in Arabic text | replace `;` with `؛`",
             ]
         );
         assert_eq!(
             messages("ar", "عنوان\n\nما هو دعم العملاء ? لا شيء.\n"),
-            vec!["Latin question mark `?` (U+003F) in Arabic text | replace \"?\" with \"؟\""]
+            vec!["Latin question mark `?` (U+003F) in Arabic text | replace `?` with `؟`"]
         );
         let correct = "عنوان\n\nما هو دعم العملاء؟ إنه جزء، كما نرى؛ من التجربة.\n";
         assert!(messages("ar", correct).is_empty());
@@ -449,15 +446,15 @@ mod tests {
                 "标题\n\n客户体验很重要,我们知道.版本 3.5 使用 Node.js。\n"
             ),
             vec![
-                "half-width comma `,` (U+002C) in Chinese text | replace \",\" with \"，\"",
-                "half-width full stop `.` (U+002E) in Chinese text | replace \".\" with \"。\"",
+                "half-width comma `,` (U+002C) in Chinese text | replace `,` with `，`",
+                "half-width full stop `.` (U+002E) in Chinese text | replace `.` with `。`",
             ]
         );
         assert_eq!(
             messages("ja", "題名\n\nサーバー,クライアント!\n"),
             vec![
-                "half-width comma `,` (U+002C) in Japanese text | replace \",\" with \"、\"",
-                "half-width exclamation mark `!` (U+0021) in Japanese text | replace \"!\" with \"！\"",
+                "half-width comma `,` (U+002C) in Japanese text | replace `,` with `、`",
+                "half-width exclamation mark `!` (U+0021) in Japanese text | replace `!` with `！`",
             ]
         );
         assert!(messages("ja", "題名\n\nこれは、CXです。何ですか？\n").is_empty());
@@ -468,10 +465,10 @@ mod tests {
         assert_eq!(
             messages("fr", "Titre\n\nVraiment? Oui! Il a dit «non.»\n"),
             vec![
-                "no space before `?` (U+003F): French puts a narrow no-break space (U+202F) there | insert a narrow no-break space (U+202F) before \"?\"",
-                "no space before `!` (U+0021): French puts a narrow no-break space (U+202F) there | insert a narrow no-break space (U+202F) before \"!\"",
-                "no space after `«` (U+00AB): French puts a narrow no-break space (U+202F) there | insert a narrow no-break space (U+202F) after \"«\"",
-                "no space before `»` (U+00BB): French puts a narrow no-break space (U+202F) there | insert a narrow no-break space (U+202F) before \"»\"",
+                "no space before `?` (U+003F): French puts a narrow no-break space (U+202F) there | insert a narrow no-break space (U+202F) before `?`",
+                "no space before `!` (U+0021): French puts a narrow no-break space (U+202F) there | insert a narrow no-break space (U+202F) before `!`",
+                "no space after `«` (U+00AB): French puts a narrow no-break space (U+202F) there | insert a narrow no-break space (U+202F) after `«`",
+                "no space before `»` (U+00BB): French puts a narrow no-break space (U+202F) there | insert a narrow no-break space (U+202F) before `»`",
             ]
         );
         let correct =
@@ -489,8 +486,8 @@ mod tests {
         assert_eq!(
             messages("es", "Título\n\nQué es CX? Si llueve, ¿vendrás? Qué bien!\n"),
             vec![
-                "Spanish question without its opening `¿` (U+00BF) | insert \"¿\" where the question begins",
-                "Spanish exclamation without its opening `¡` (U+00A1) | insert \"¡\" where the exclamation begins",
+                "Spanish question without its opening `¿` (U+00BF) | insert `¿` where the question begins",
+                "Spanish exclamation without its opening `¡` (U+00A1) | insert `¡` where the exclamation begins",
             ]
         );
         assert!(messages(
@@ -510,7 +507,7 @@ mod tests {
             findings[0].message,
             "the source ends with a question mark, the translation with `।` (U+0964)"
         );
-        assert_eq!(findings[0].fix.as_deref(), Some("replace \"।\" with \"?\""));
+        assert_eq!(findings[0].fix.as_deref(), Some("replace `।` with `?`"));
         let kept = "शीर्षक\n\nग्राहक अनुभव (CX) क्या है?\n\nयह पूरी यात्रा है।\n";
         assert!(check_with_source(&LocalePunctuation, "hi", kept, source).is_empty());
         let arabic = "عنوان\n\nما هي تجربة العملاء (CX)؟\n\nإنها الرحلة كلها.\n";

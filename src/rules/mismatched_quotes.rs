@@ -88,10 +88,10 @@ fn mismatch(block: &Block, quotation: &Quotation, data: &LocaleData) -> Finding 
 /// Keeps the mark that belongs to the language's pairs and replaces the other.
 fn mismatch_fix(open: char, close: char, data: &LocaleData) -> String {
     if let Some(pair) = data.quotes.iter().find(|q| q.open == open) {
-        return format!("replace the closing \"{close}\" with \"{}\"", pair.close);
+        return format!("replace the closing `{close}` with `{}`", pair.close);
     }
     if let Some(pair) = data.quotes.iter().find(|q| q.close == close) {
-        return format!("replace the opening \"{open}\" with \"{}\"", pair.open);
+        return format!("replace the opening `{open}` with `{}`", pair.open);
     }
     match data.quotes.first() {
         Some(primary) => format!(
@@ -146,7 +146,7 @@ fn report_mixed_styles(
             )
             .related(block.file_range(q.close.range()), "closed here")
             .fix(format!(
-                "replace \"{}\" and \"{}\" with \"{}\" and \"{}\"",
+                "replace `{}` and `{}` with `{}` and `{}`",
                 q.open.ch, q.close.ch, main.0, main.1
             )),
         );
@@ -169,11 +169,11 @@ mod tests {
     fn a_quotation_closed_with_another_style() {
         assert_eq!(
             messages("hi", "शीर्षक\n\nवे कहती हैं, “एक ब्रांड केवल लोगो नहीं है।\" एक ब्रांड।\n"),
-            vec!["quotation opened with `“` (U+201C) and closed with `\"` (U+0022) | replace the closing \"\"\" with \"”\""]
+            vec!["quotation opened with `“` (U+201C) and closed with `\"` (U+0022) | replace the closing `\"` with `”`"]
         );
         assert_eq!(
             messages("ar", "عنوان\n\nتحب أن تشير إلى أن، \"العلامة التجارية أكثر من شعار.” تضع العلامة.\n"),
-            vec!["quotation opened with `\"` (U+0022) and closed with `”` (U+201D) | replace the opening \"\"\" with \"“\""]
+            vec!["quotation opened with `\"` (U+0022) and closed with `”` (U+201D) | replace the opening `\"` with `“`"]
         );
     }
 

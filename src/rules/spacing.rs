@@ -43,7 +43,7 @@ or a hyphenation dictionary no longer finds.
 ```text
 hi.txt:6:123  warning  no space before `(` (U+0028)
   उनका मार्केटिंग, उनका उत्पाद(उपProducts), बिक्री का अनुभव
-                         ^ insert a space before "("
+                         ^ insert a space before `(`
 ```
 
 ## How to fix
@@ -114,7 +114,7 @@ fn space_runs(block: &Block, data: &LocaleData, found: &mut Vec<Found>) {
             found.push((
                 start..end,
                 format!("space before {}", describe(mark)),
-                format!("delete the space before \"{mark}\""),
+                format!("delete the space before `{mark}`"),
             ));
         } else if count >= 2 {
             found.push((
@@ -184,7 +184,7 @@ fn missing_space_after(block: &Block, data: &LocaleData, found: &mut Vec<Found>)
         found.push((
             at..end,
             format!("no space after {}", describe(mark)),
-            format!("insert a space after \"{mark}\""),
+            format!("insert a space after `{mark}`"),
         ));
     }
 }
@@ -248,7 +248,7 @@ fn glued_brackets(block: &Block, data: &LocaleData, found: &mut Vec<Found>) {
         found.push((
             at..at + 1,
             format!("no space before {}", describe(bracket)),
-            format!("insert a space before \"{bracket}\""),
+            format!("insert a space before `{bracket}`"),
         ));
     }
 }
@@ -343,7 +343,7 @@ mod tests {
         assert_eq!(findings[0].message, "no space before `(` (U+0028)");
         assert_eq!(
             findings[0].fix.as_deref(),
-            Some("insert a space before \"(\"")
+            Some("insert a space before `(`")
         );
     }
 
