@@ -61,7 +61,7 @@ error[encoding-damage]: mojibake "Ã©" for "é" (UTF-8 read as Windows-1252)
 3 | De lunes a viernes el cafÃ© abre a las siete de la mañana y cierra a las seis de la tarde.
   |                          ^^ Ã©
   |
-  = note: fix: replace with "é"
+  = fix: replace with "é"
 ```
 
 ## How to fix

@@ -65,8 +65,8 @@ matching; a control character can break the tools that publish the text.
 error[invisible-character]: bidirectional control U+202E RIGHT-TO-LEFT OVERRIDE
  --> he.txt:7:93
   |
-7 | ...במקום אחד. בדקו את רשימת התיקיות המשותפות<U+202E> פעם בחודש.
-  |                                             ^^^^^^^^ <U+202E>
+7 | …במקום אחד. בדקו את רשימת התיקיות המשותפות<U+202E> פעם בחודש.
+  |                                           ^^^^^^^^ <U+202E>
 ```
 
 ## How to fix

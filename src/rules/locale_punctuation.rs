@@ -51,7 +51,7 @@ question mark reads as a statement.
 ```text
 hi.txt:6:420  warning  Latin full stop `.` (U+002E) ends a Hindi sentence
   ... उद्योग-अग्रणी कंपनियों के बीच का रुझान. लेकिन पर्दे के पीछे ...
-                                      ^ replace "." with "।"
+                                      ^ replace `.` with `।`
 ```
 
 ## How to fix

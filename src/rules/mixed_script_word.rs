@@ -64,10 +64,10 @@ typed with the wrong keyboard layout.
 warning[mixed-script-word]: Latin `o` (U+006F) inside Cyrillic word "пoиск"
  --> ru.txt:7:130
   |
-7 | ...читатель не заметит ничего странного, но пoиск на нашем сайте не сможет его найти.
-  |                                              - o
+7 | …читатель не заметит ничего странного, но пoиск на нашем сайте не сможет его найти.
+  |                                            ^ o
   |
-  = note: fix: replace with Cyrillic `о` (U+043E): "поиск"
+  = fix: replace with Cyrillic `о` (U+043E): "поиск"
 ```
 
 ## How to fix

@@ -52,7 +52,7 @@ Readers of the translation meet a sentence they cannot read.
 ## Example
 
 ```text
-hi.txt:6:76  warning  untranslated English fragment "Products", glued to "उप"
+hi.txt:6:126  warning  untranslated English fragment "Products", glued to "उप"
   उनका उत्पाद(उपProducts), बिक्री का अनुभव
                   ^^^^^^^^
 ```
