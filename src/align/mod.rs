@@ -444,4 +444,29 @@ mod tests {
             .iter()
             .all(|p| p.source.is_some() && p.target.is_some()));
     }
+
+    #[test]
+    fn two_swapped_sections_are_one_section_moved() {
+        let md = |text: &str| Document::parse(&SourceFile::new("t.md", text), Format::Markdown);
+        let en = md("# Plans\n\n## Starter\n\nThe Starter plan costs 9 dollars a month and covers 3 users.\n\n## Business\n\nThe Business plan costs 49 dollars a month and covers 25 users with SSO.\n\n## Support\n\nWrite to us at any time.\n");
+        let fr = md("# Offres\n\n## Business\n\nL’offre Business coûte 49 dollars par mois et couvre 25 personnes avec SSO.\n\n## Starter\n\nL’offre Starter coûte 9 dollars par mois et couvre 3 personnes.\n\n## Assistance\n\nÉcrivez-nous à tout moment.\n");
+        let a = align(&en, &fr, &[]);
+        assert_eq!(
+            a.moves,
+            vec![
+                Move {
+                    source: 1,
+                    target: 3
+                },
+                Move {
+                    source: 2,
+                    target: 4
+                }
+            ]
+        );
+        assert!(a
+            .pairs
+            .iter()
+            .all(|p| p.source.is_some() && p.target.is_some()));
+    }
 }

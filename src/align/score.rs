@@ -67,6 +67,13 @@ pub(super) fn length_ratio(
     ratio.clamp(0.1, 10.0)
 }
 
+/// The score of a pair whose blocks both carry hard anchors and share none.
+const DISJOINT_ANCHORS: f64 = -2.0;
+
+/// The bonus for pairing the block that follows a paired heading with the block that follows
+/// its counterpart: it breaks ties between look-alike headings in favour of whole sections.
+const SECTION_BONUS: f64 = 0.3;
+
 /// The bonus for a pair whose signature is unique in both documents.
 const UNIQUE_MATCH_BONUS: f64 = 3.0;
 
@@ -120,11 +127,8 @@ impl Scorer {
             return FORBIDDEN;
         }
         let hard = dice(hard_anchors(s), hard_anchors(t));
-        let names = dice(
-            s.anchors.iter().filter(|a| !a.kind.is_hard()),
-            t.anchors.iter().filter(|a| !a.kind.is_hard()),
-        );
-        let anchors = hard.map_or(0.0, |d| 2.0 * d - 0.5) + names.map_or(0.0, |d| 0.5 * d);
+        let names = word_dice(&s.capitalized, &t.capitalized);
+        let anchors = hard.map_or(0.0, hard_anchor_score) + names.map_or(0.0, |d| 0.5 * d);
         let expected = (s.letter_count as f64 + 3.0) * self.ratio;
         let length = -((t.letter_count as f64 + 3.0) / expected)
             .ln()
@@ -167,76 +171,113 @@ impl Scorer {
                 }))
                 .collect();
         }
+        // Two states a cell: the best alignment of the prefixes that ends with a pair, and the
+        // best that ends with an unpaired block. The first lets a pair know that the pair before
+        // it was a heading's, so whole sections win ties between look-alike headings.
+        const PAIRED: usize = 0;
+        const UNPAIRED: usize = 1;
         #[derive(Clone, Copy)]
-        enum Step {
-            Pair,
-            SkipSource,
-            SkipTarget,
+        struct Cell {
+            score: [f64; 2],
+            /// For each state, the state of the cell it came from.
+            from: [usize; 2],
+            /// For the unpaired state: whether the source block (not the target's) is unpaired.
+            skipped_source: bool,
         }
         let width = m + 1;
-        let mut best = vec![0.0f64; (n + 1) * width];
-        let mut step = vec![Step::Pair; (n + 1) * width];
-        for i in 1..=n {
-            best[i * width] = -(i as f64) * GAP;
-            step[i * width] = Step::SkipSource;
-        }
-        for j in 1..=m {
-            best[j] = -(j as f64) * GAP;
-            step[j] = Step::SkipTarget;
-        }
-        for i in 1..=n {
-            for j in 1..=m {
-                let (s, t) = (src[i - 1], tgt[j - 1]);
-                let bonus = if self.anchored.contains(&(s, t)) {
-                    UNIQUE_MATCH_BONUS
-                } else {
-                    0.0
+        let blank = Cell {
+            score: [f64::NEG_INFINITY, f64::NEG_INFINITY],
+            from: [UNPAIRED, UNPAIRED],
+            skipped_source: false,
+        };
+        let mut cells = vec![blank; (n + 1) * width];
+        cells[0].score[UNPAIRED] = 0.0;
+        let better = |cell: &Cell| -> (f64, usize) {
+            if cell.score[PAIRED] >= cell.score[UNPAIRED] {
+                (cell.score[PAIRED], PAIRED)
+            } else {
+                (cell.score[UNPAIRED], UNPAIRED)
+            }
+        };
+        for i in 0..=n {
+            for j in 0..=m {
+                if i == 0 && j == 0 {
+                    continue;
+                }
+                let mut cell = blank;
+                if i > 0 && j > 0 {
+                    let (s, t) = (src[i - 1], tgt[j - 1]);
+                    let mut pair = self.pair_score(&source[s], &target[t]);
+                    if self.anchored.contains(&(s, t)) {
+                        pair += UNIQUE_MATCH_BONUS;
+                    }
+                    let previous = &cells[(i - 1) * width + j - 1];
+                    let after_heading = i >= 2 && source[src[i - 2]].kind.is_heading_like();
+                    let from_pair =
+                        previous.score[PAIRED] + if after_heading { SECTION_BONUS } else { 0.0 };
+                    let (score, from) = if from_pair >= previous.score[UNPAIRED] {
+                        (from_pair, PAIRED)
+                    } else {
+                        (previous.score[UNPAIRED], UNPAIRED)
+                    };
+                    cell.score[PAIRED] = score + pair;
+                    cell.from[PAIRED] = from;
+                }
+                let skip_source = (i > 0).then(|| better(&cells[(i - 1) * width + j]));
+                let skip_target = (j > 0).then(|| better(&cells[i * width + j - 1]));
+                let (score, from, skipped_source) = match (skip_source, skip_target) {
+                    (Some(s), Some(t)) if s.0 >= t.0 => (s.0, s.1, true),
+                    (_, Some(t)) => (t.0, t.1, false),
+                    (Some(s), None) => (s.0, s.1, true),
+                    (None, None) => unreachable!("the origin cell is skipped"),
                 };
-                let paired =
-                    best[(i - 1) * width + j - 1] + self.pair_score(&source[s], &target[t]) + bonus;
-                let skip_s = best[(i - 1) * width + j] - GAP;
-                let skip_t = best[i * width + j - 1] - GAP;
-                let (score, how) = if paired >= skip_s && paired >= skip_t {
-                    (paired, Step::Pair)
-                } else if skip_s >= skip_t {
-                    (skip_s, Step::SkipSource)
-                } else {
-                    (skip_t, Step::SkipTarget)
-                };
-                best[i * width + j] = score;
-                step[i * width + j] = how;
+                cell.score[UNPAIRED] = score - GAP;
+                cell.from[UNPAIRED] = from;
+                cell.skipped_source = skipped_source;
+                cells[i * width + j] = cell;
             }
         }
         let mut pairs = Vec::with_capacity(n.max(m));
         let (mut i, mut j) = (n, m);
+        let mut state = better(&cells[n * width + m]).1;
         while i > 0 || j > 0 {
-            match step[i * width + j] {
-                Step::Pair if i > 0 && j > 0 => {
-                    pairs.push(Pair {
-                        source: Some(src[i - 1]),
-                        target: Some(tgt[j - 1]),
-                    });
-                    i -= 1;
-                    j -= 1;
-                }
-                Step::SkipSource | Step::Pair if i > 0 => {
-                    pairs.push(Pair {
-                        source: Some(src[i - 1]),
-                        target: None,
-                    });
-                    i -= 1;
-                }
-                _ => {
-                    pairs.push(Pair {
-                        source: None,
-                        target: Some(tgt[j - 1]),
-                    });
-                    j -= 1;
-                }
+            let cell = &cells[i * width + j];
+            let from = cell.from[state];
+            if state == PAIRED {
+                pairs.push(Pair {
+                    source: Some(src[i - 1]),
+                    target: Some(tgt[j - 1]),
+                });
+                i -= 1;
+                j -= 1;
+            } else if cell.skipped_source {
+                pairs.push(Pair {
+                    source: Some(src[i - 1]),
+                    target: None,
+                });
+                i -= 1;
+            } else {
+                pairs.push(Pair {
+                    source: None,
+                    target: Some(tgt[j - 1]),
+                });
+                j -= 1;
             }
+            state = from;
         }
         pairs.reverse();
         pairs
+    }
+}
+
+/// What the shared hard anchors say of a pair. Two blocks that both carry numbers, acronyms or
+/// URLs and share none of them are almost never a translation of each other: that costs more
+/// than leaving both unpaired, unless nothing else fits them.
+fn hard_anchor_score(dice: f64) -> f64 {
+    if dice == 0.0 {
+        DISJOINT_ANCHORS
+    } else {
+        2.0 * dice - 0.5
     }
 }
 
@@ -247,12 +288,24 @@ fn dice<'a>(
 ) -> Option<f64> {
     let mut a: Vec<&str> = a.map(|x| x.value.as_str()).collect();
     let mut b: Vec<&str> = b.map(|x| x.value.as_str()).collect();
+    a.sort_unstable();
+    b.sort_unstable();
+    sorted_dice(&a, &b)
+}
+
+/// Dice coefficient of two sorted word lists; `None` when both are empty.
+fn word_dice(a: &[String], b: &[String]) -> Option<f64> {
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let b: Vec<&str> = b.iter().map(String::as_str).collect();
+    sorted_dice(&a, &b)
+}
+
+/// Dice coefficient of two sorted multisets; `None` when both are empty.
+fn sorted_dice(a: &[&str], b: &[&str]) -> Option<f64> {
     if a.is_empty() && b.is_empty() {
         return None;
     }
     let total = (a.len() + b.len()) as f64;
-    a.sort_unstable();
-    b.sort_unstable();
     let (mut i, mut j, mut common) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(b[j]) {

@@ -113,6 +113,9 @@ pub struct Block {
     pub tokens: Vec<Token>,
     /// What survives translation: numbers, URLs, file names, code, Latin names and acronyms.
     pub anchors: Vec<Anchor>,
+    /// Capitalised Latin words (acronyms aside), sorted: weak evidence that two blocks match,
+    /// wherever they stand in a sentence (`## Business` and `## Business`).
+    pub capitalized: Vec<String>,
     /// NFC, whitespace collapsed, quotation marks unified: the form used to compare blocks.
     pub normalized: String,
     /// Letters in `text` outside masks.

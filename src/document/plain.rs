@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Block, BlockBuilder, BlockKind, MaskKind};
+use crate::locale::{dominant_script, Script};
 
 static IMAGE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\S+\.(?:png|jpe?g|gif|svg|webp|avif|bmp|tiff?)$").unwrap());
@@ -17,6 +18,7 @@ static LIST_MARKER: LazyLock<Regex> =
 
 const HEADING_MAX_CHARS: usize = 90;
 const HEADING_MAX_WORDS: usize = 14;
+const SPACED_SCRIPT_HEADING_MAX_CHARS: usize = 40;
 /// A line at least this long that ends mid-sentence continues on the next line.
 const WRAP_MIN_CHARS: usize = 50;
 
@@ -110,8 +112,20 @@ fn looks_like_heading(line: &str) -> bool {
     if chars > HEADING_MAX_CHARS || words > HEADING_MAX_WORDS {
         return false;
     }
+    if ends_sentences_with_spaces(line) {
+        // No mark ends a Thai, Lao or Khmer sentence: a space does. A heading is then a short
+        // line of one clause.
+        return chars <= SPACED_SCRIPT_HEADING_MAX_CHARS && line.matches(' ').count() <= 1;
+    }
     let last = line.chars().next_back().unwrap_or(' ');
     is_question_mark(last) || !ends_sentence(last)
+}
+
+fn ends_sentences_with_spaces(line: &str) -> bool {
+    matches!(
+        dominant_script(line),
+        Some(Script::Thai | Script::Lao | Script::Khmer)
+    )
 }
 
 fn wraps_onto_next_line(line: &str) -> bool {
@@ -222,6 +236,20 @@ mod tests {
         let space = blocks[1].text.find(" width").unwrap();
         let range = blocks[1].file_range(space..space + 1);
         assert_eq!(&text[range], "\n");
+    }
+
+    #[test]
+    fn thai_headings_are_short_single_clauses() {
+        let text = "ชื่อเรื่อง\n\nโดยรถบัส\n\nควรพกเงินสดติดตัวไว้บ้าง เพราะแท็กซี่บางคันไม่รับบัตร\n";
+        let kinds: Vec<BlockKind> = parse(text).iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                BlockKind::Title,
+                BlockKind::Heading(2),
+                BlockKind::Paragraph
+            ]
+        );
     }
 
     #[test]

@@ -115,6 +115,14 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
     let tokens = tokenize(&text, &masks);
     let anchors = anchors(&text, &masks, &tokens);
     let normalized = normalize(&text);
+    let mut capitalized: Vec<String> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && t.script == Script::Latin && !t.masked)
+        .map(|t| name_form(t.text(&text)))
+        .filter(|w| starts_upper(w) && !is_acronym_like(w) && w.chars().count() >= 2)
+        .map(str::to_string)
+        .collect();
+    capitalized.sort_unstable();
     let letter_count = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word && !t.masked)
@@ -129,6 +137,7 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
         pieces,
         tokens,
         anchors,
+        capitalized,
         normalized,
         letter_count,
     }
