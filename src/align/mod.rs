@@ -53,7 +53,7 @@ impl Alignment {
 
 /// Documents up to this many source × target blocks are aligned by one dynamic programme over
 /// all their blocks; larger ones are first cut at the pins.
-const WHOLE_DP_CELLS: usize = 4_000_000;
+const WHOLE_DP_CELLS: usize = 1_000_000;
 
 pub fn align(source: &Document, target: &Document, duplicates: &[DuplicateRun]) -> Alignment {
     let src: Vec<usize> = (0..source.blocks.len()).collect();
@@ -468,5 +468,27 @@ mod tests {
             .pairs
             .iter()
             .all(|p| p.source.is_some() && p.target.is_some()));
+    }
+
+    #[test]
+    fn a_large_document_without_anchors_is_aligned_in_bounded_slices() {
+        let paragraphs = |word: &str| -> String {
+            let body: Vec<String> = (0..2500)
+                .map(|i| format!("{} {word}.", "word ".repeat(5 + i % 7)))
+                .collect();
+            format!("Title\n\n{}\n", body.join("\n\n"))
+        };
+        let (en, fr) = (doc(&paragraphs("end")), doc(&paragraphs("fin")));
+        let a = align(&en, &fr, &[]);
+        let sources: Vec<usize> = a.pairs.iter().filter_map(|p| p.source).collect();
+        let targets: Vec<usize> = a.pairs.iter().filter_map(|p| p.target).collect();
+        assert_eq!(sources, (0..en.blocks.len()).collect::<Vec<_>>());
+        assert_eq!(targets, (0..fr.blocks.len()).collect::<Vec<_>>());
+        let paired = a
+            .pairs
+            .iter()
+            .filter(|p| p.source.is_some() && p.target.is_some())
+            .count();
+        assert!(paired > 2400, "{paired} of 2501 paired");
     }
 }

@@ -6,6 +6,10 @@ use crate::document::{Anchor, Block, BlockKind};
 
 use super::Pair;
 
+/// A gap of more block pairs than this is aligned in proportional slices of [`CHUNK_BLOCKS`].
+const GAP_CELLS_MAX: usize = 1_000_000;
+const CHUNK_BLOCKS: usize = 1_000;
+
 /// The cost of leaving one block unpaired.
 pub(super) const GAP: f64 = 1.0;
 const FORBIDDEN: f64 = f64::NEG_INFINITY;
@@ -176,23 +180,27 @@ impl Scorer {
         // it was a heading's, so whole sections win ties between look-alike headings.
         const PAIRED: usize = 0;
         const UNPAIRED: usize = 1;
+        if n * m > GAP_CELLS_MAX {
+            return self.align_in_chunks(source, src, target, tgt);
+        }
+        // 12 bytes a cell: a programme over 1,000 × 1,000 blocks takes 12 MB.
         #[derive(Clone, Copy)]
         struct Cell {
-            score: [f64; 2],
+            score: [f32; 2],
             /// For each state, the state of the cell it came from.
-            from: [usize; 2],
+            from: [u8; 2],
             /// For the unpaired state: whether the source block (not the target's) is unpaired.
             skipped_source: bool,
         }
         let width = m + 1;
         let blank = Cell {
-            score: [f64::NEG_INFINITY, f64::NEG_INFINITY],
-            from: [UNPAIRED, UNPAIRED],
+            score: [f32::NEG_INFINITY, f32::NEG_INFINITY],
+            from: [UNPAIRED as u8; 2],
             skipped_source: false,
         };
         let mut cells = vec![blank; (n + 1) * width];
         cells[0].score[UNPAIRED] = 0.0;
-        let better = |cell: &Cell| -> (f64, usize) {
+        let better = |cell: &Cell| -> (f32, usize) {
             if cell.score[PAIRED] >= cell.score[UNPAIRED] {
                 (cell.score[PAIRED], PAIRED)
             } else {
@@ -211,17 +219,22 @@ impl Scorer {
                     if self.anchored.contains(&(s, t)) {
                         pair += UNIQUE_MATCH_BONUS;
                     }
+                    let pair = pair as f32;
                     let previous = &cells[(i - 1) * width + j - 1];
                     let after_heading = i >= 2 && source[src[i - 2]].kind.is_heading_like();
-                    let from_pair =
-                        previous.score[PAIRED] + if after_heading { SECTION_BONUS } else { 0.0 };
+                    let from_pair = previous.score[PAIRED]
+                        + if after_heading {
+                            SECTION_BONUS as f32
+                        } else {
+                            0.0
+                        };
                     let (score, from) = if from_pair >= previous.score[UNPAIRED] {
                         (from_pair, PAIRED)
                     } else {
                         (previous.score[UNPAIRED], UNPAIRED)
                     };
                     cell.score[PAIRED] = score + pair;
-                    cell.from[PAIRED] = from;
+                    cell.from[PAIRED] = from as u8;
                 }
                 let skip_source = (i > 0).then(|| better(&cells[(i - 1) * width + j]));
                 let skip_target = (j > 0).then(|| better(&cells[i * width + j - 1]));
@@ -231,8 +244,8 @@ impl Scorer {
                     (Some(s), None) => (s.0, s.1, true),
                     (None, None) => unreachable!("the origin cell is skipped"),
                 };
-                cell.score[UNPAIRED] = score - GAP;
-                cell.from[UNPAIRED] = from;
+                cell.score[UNPAIRED] = score - GAP as f32;
+                cell.from[UNPAIRED] = from as u8;
                 cell.skipped_source = skipped_source;
                 cells[i * width + j] = cell;
             }
@@ -242,7 +255,7 @@ impl Scorer {
         let mut state = better(&cells[n * width + m]).1;
         while i > 0 || j > 0 {
             let cell = &cells[i * width + j];
-            let from = cell.from[state];
+            let from = usize::from(cell.from[state]);
             if state == PAIRED {
                 pairs.push(Pair {
                     source: Some(src[i - 1]),
@@ -267,6 +280,26 @@ impl Scorer {
         }
         pairs.reverse();
         pairs
+    }
+
+    /// Aligns a gap too large for one programme piece by piece: both runs are cut into the same
+    /// number of proportional slices, so memory stays bounded whatever the documents' size.
+    fn align_in_chunks(
+        &self,
+        source: &[Block],
+        src: &[usize],
+        target: &[Block],
+        tgt: &[usize],
+    ) -> Vec<Pair> {
+        let (n, m) = (src.len(), tgt.len());
+        let chunks = n.max(m).div_ceil(CHUNK_BLOCKS);
+        (0..chunks)
+            .flat_map(|k| {
+                let s = k * n / chunks..(k + 1) * n / chunks;
+                let t = k * m / chunks..(k + 1) * m / chunks;
+                self.align_gap(source, &src[s], target, &tgt[t])
+            })
+            .collect()
     }
 }
 
