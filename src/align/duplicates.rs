@@ -86,17 +86,7 @@ fn same_shape(a: &[Block], a_run: &DuplicateRun, b: &[Block], b_run: &DuplicateR
             .repeat
             .clone()
             .zip(b_run.repeat.clone())
-            .all(|(x, y)| {
-                let hard = |block: &Block| -> Vec<String> {
-                    block
-                        .anchors
-                        .iter()
-                        .filter(|a| a.kind.is_hard())
-                        .map(|a| a.value.clone())
-                        .collect()
-                };
-                a[x].kind == b[y].kind && hard(&a[x]) == hard(&b[y])
-            })
+            .all(|(x, y)| a[x].kind == b[y].kind && a[x].hard_anchors().eq(b[y].hard_anchors()))
 }
 
 #[cfg(test)]

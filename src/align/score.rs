@@ -17,7 +17,7 @@ const FORBIDDEN: f64 = f64::NEG_INFINITY;
 /// A block's identity across translation: its kind and its hard anchors. `None` for blocks
 /// with nothing that survives translation verbatim (they are aligned by score, not pinned).
 pub(super) fn signature(block: &Block) -> Option<String> {
-    let hard: Vec<&str> = hard_anchors(block).map(|a| a.value.as_str()).collect();
+    let hard: Vec<&str> = block.hard_anchors().map(|a| a.value.as_str()).collect();
     let kind = kind_class(block.kind);
     match (block.kind, block.key.as_deref()) {
         (BlockKind::Title, _) => Some(kind.to_string()),
@@ -32,10 +32,6 @@ fn kind_class(kind: BlockKind) -> &'static str {
         BlockKind::Heading(_) => "heading",
         other => other.name(),
     }
-}
-
-fn hard_anchors(block: &Block) -> impl Iterator<Item = &Anchor> {
-    block.anchors.iter().filter(|a| a.kind.is_hard())
 }
 
 /// The expected ratio of target letters to source letters: the median over pinned pairs of
@@ -130,7 +126,7 @@ impl Scorer {
         if kind == FORBIDDEN {
             return FORBIDDEN;
         }
-        let hard = dice(hard_anchors(s), hard_anchors(t));
+        let hard = dice(s.hard_anchors(), t.hard_anchors());
         let names = word_dice(&s.capitalized, &t.capitalized);
         let anchors = hard.map_or(0.0, hard_anchor_score) + names.map_or(0.0, |d| 0.5 * d);
         let expected = (s.letter_count as f64 + 3.0) * self.ratio;
@@ -146,7 +142,7 @@ impl Scorer {
         if self.kind_affinity(s, t) < 1.0 {
             return false;
         }
-        match dice(hard_anchors(s), hard_anchors(t)) {
+        match dice(s.hard_anchors(), t.hard_anchors()) {
             Some(d) => d >= 0.75,
             None => !s.normalized.is_empty() && s.normalized == t.normalized,
         }

@@ -168,6 +168,11 @@ impl Block {
         }
     }
 
+    /// The anchors every faithful translation keeps verbatim (names aside), in sorted order.
+    pub fn hard_anchors(&self) -> impl Iterator<Item = &Anchor> {
+        self.anchors.iter().filter(|a| a.kind.is_hard())
+    }
+
     pub fn is_masked(&self, range: &Range<usize>) -> bool {
         self.masks
             .iter()

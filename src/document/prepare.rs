@@ -523,6 +523,10 @@ pub fn normalize(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn hard(block: &Block) -> Vec<String> {
+        block.hard_anchors().map(|a| a.value.clone()).collect()
+    }
+
     fn block(text: &str) -> Block {
         Block::paragraph(text)
     }
@@ -594,13 +598,6 @@ mod tests {
     fn anchors_survive_translation() {
         let en = block("Our CX team at Guru's office handles 1,200 tickets.");
         let ar = block("يتعامل فريق CX في مكتب Guru مع ١٬٢٠٠ تذكرة.");
-        let hard = |b: &Block| -> Vec<String> {
-            b.anchors
-                .iter()
-                .filter(|a| a.kind.is_hard())
-                .map(|a| a.value.clone())
-                .collect()
-        };
         assert_eq!(hard(&en), vec!["1200", "CX"]);
         assert_eq!(hard(&ar), vec!["1200", "CX"]);
         assert!(en.anchors.iter().any(|a| a.value == "Guru"));
@@ -609,13 +606,6 @@ mod tests {
 
     #[test]
     fn quantities_with_glued_units_anchor_like_spaced_ones() {
-        let hard = |b: &Block| -> Vec<String> {
-            b.anchors
-                .iter()
-                .filter(|a| a.kind.is_hard())
-                .map(|a| a.value.clone())
-                .collect()
-        };
         let spaced = block("Use 400 ml of dashi, a 1.5 kg bag and a 4 GB card.");
         let glued = block("だし400ml、1.5kgの袋、4GBのカードを使います。");
         assert_eq!(hard(&spaced), vec!["15", "4", "400", "GB"]);
