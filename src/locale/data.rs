@@ -189,22 +189,39 @@ fn table() -> &'static HashMap<String, LocaleData> {
     })
 }
 
-/// Full tag first (`zh-Hant`), then the language (`zh`), then a Latin-script default.
+/// Full tag first (`zh-Hant`), then the language with its script (`zh-Hant` of `zh-Hant-TW`, or
+/// of `zh-TW`, whose region writes Traditional characters), then the language (`zh`), then a
+/// Latin-script default.
 pub(super) fn lookup(locale: &Locale) -> &'static LocaleData {
-    let table = table();
-    table
-        .get(locale.as_str())
-        .or_else(|| table.get(locale.language()))
-        .unwrap_or_else(|| {
-            FALLBACK.get_or_init(|| {
-                toml::from_str("name = \"unknown language\"\nscripts = [\"Latin\"]")
-                    .expect("the fallback locale data parses")
-            })
+    find(locale).unwrap_or_else(|| {
+        FALLBACK.get_or_init(|| {
+            toml::from_str("name = \"unknown language\"\nscripts = [\"Latin\"]")
+                .expect("the fallback locale data parses")
         })
+    })
 }
 
-pub(super) fn knows(language: &str) -> bool {
-    table().contains_key(language)
+fn find(locale: &Locale) -> Option<&'static LocaleData> {
+    let table = table();
+    let language = match locale.language() {
+        // Norwegian without a written standard named is read as Bokmål.
+        "no" => "nb",
+        other => other,
+    };
+    let script = locale
+        .script_subtag()
+        .or(match (language, locale.region()) {
+            ("zh", Some("TW" | "HK" | "MO")) => Some("Hant"),
+            _ => None,
+        });
+    table
+        .get(locale.as_str())
+        .or_else(|| script.and_then(|s| table.get(&format!("{language}-{s}"))))
+        .or_else(|| table.get(language))
+}
+
+pub(super) fn knows(locale: &Locale) -> bool {
+    find(locale).is_some()
 }
 
 /// The language most often written in `script`, for guessing a file's locale.

@@ -11,41 +11,81 @@ pub use script::{char_script, dominant_script, is_rtl_script, Script};
 
 use std::fmt;
 
-/// A BCP 47 language tag, normalised (`pt_br` -> `pt-BR`, `ZH-hans` -> `zh-Hans`).
+use language_tags::{LanguageTag, ValidationError};
+
+/// A BCP 47 language tag, registered in the IANA language subtag registry and normalised
+/// (`pt_br` -> `pt-BR`, `ZH-hans` -> `zh-Hans`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Locale {
     tag: String,
 }
 
+/// What a file or folder name says as a language tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TagCheck {
+    /// A registered tag of a natural language.
+    Known(Locale),
+    /// Shaped like a tag, but naming no language loclint can check: not in the registry,
+    /// private use (`x-pirate`, `qaa`), or a special code (`und`, `mul`, `zxx`).
+    Unknown(String),
+    /// Not a language tag at all (`readme`, `no-client-only-hint`).
+    NotATag,
+}
+
 impl Locale {
-    /// Parses a tag whose language subtag is a known ISO 639-1 or 639-3 code in loclint's data or
-    /// in the ISO 639-1 list. Returns `None` for anything else, so that `readme` or `index` is
-    /// never taken for a locale.
+    /// Parses a registered language tag; `None` for anything else, so that `readme`, `index`
+    /// or `az-account` is never taken for a locale.
     pub fn parse(raw: &str) -> Option<Locale> {
-        let mut parts = raw.split(['-', '_']);
-        let language = parts.next()?.to_ascii_lowercase();
-        if !is_language_code(&language) {
-            return None;
+        match Locale::check(raw) {
+            TagCheck::Known(locale) => Some(locale),
+            TagCheck::Unknown(_) | TagCheck::NotATag => None,
         }
-        let mut tag = language;
-        for part in parts {
-            let normalised = match part.len() {
-                4 if part.chars().all(|c| c.is_ascii_alphabetic()) => {
-                    let mut s = part.to_ascii_lowercase();
-                    s[..1].make_ascii_uppercase();
-                    s
-                }
-                2 if part.chars().all(|c| c.is_ascii_alphabetic()) => part.to_ascii_uppercase(),
-                3 if part.chars().all(|c| c.is_ascii_digit()) => part.to_string(),
-                5..=8 if part.chars().all(|c| c.is_ascii_alphanumeric()) => {
-                    part.to_ascii_lowercase()
-                }
-                _ => return None,
-            };
-            tag.push('-');
-            tag.push_str(&normalised);
+    }
+
+    /// Checks `raw` against the IANA language subtag registry. A region the registry lacks
+    /// (`fa-FA`, a common slip for `fa-IR`) does not stop a registered language from being
+    /// read; an unregistered language, script or variant does.
+    pub fn check(raw: &str) -> TagCheck {
+        let raw = raw.replace('_', "-");
+        if raw.is_empty()
+            || raw.len() > 35
+            || !raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        {
+            return TagCheck::NotATag;
         }
-        Some(Locale { tag })
+        let Ok(tag) = LanguageTag::parse(&raw) else {
+            return TagCheck::NotATag;
+        };
+        let language = tag.primary_language();
+        let special = matches!(language, "und" | "mul" | "mis" | "zxx")
+            || (language.len() == 3 && ("qaa"..="qtz").contains(&language));
+        if tag.private_use().is_some() && language.starts_with('x')
+            || language.starts_with("i-")
+            || special
+        {
+            return TagCheck::Unknown(tag.to_string());
+        }
+        match tag.validate() {
+            Ok(()) => {}
+            Err(ValidationError::RegionNotInRegistry) if registered_language(language) => {}
+            Err(ValidationError::PrimaryLanguageNotInRegistry) => {
+                // A word that only has a tag's shape (`readme`, `index`) is no tag at all;
+                // a two- or three-letter code is a tag the registry does not know.
+                return if (2..=3).contains(&language.len()) && tag.variant().is_none() {
+                    TagCheck::Unknown(tag.to_string())
+                } else {
+                    TagCheck::NotATag
+                };
+            }
+            Err(ValidationError::VariantNotInRegistry) => return TagCheck::NotATag,
+            Err(_) => return TagCheck::Unknown(tag.to_string()),
+        }
+        if tag.extension().is_some() || tag.private_use().is_some() {
+            return TagCheck::Unknown(tag.to_string());
+        }
+        TagCheck::Known(Locale {
+            tag: tag.to_string(),
+        })
     }
 
     pub fn as_str(&self) -> &str {
@@ -56,6 +96,22 @@ impl Locale {
         self.tag.split('-').next().unwrap_or(&self.tag)
     }
 
+    /// The script subtag (`Hant` of `zh-Hant-TW`), if the tag has one.
+    pub fn script_subtag(&self) -> Option<&str> {
+        self.tag
+            .split('-')
+            .skip(1)
+            .find(|part| part.len() == 4 && part.chars().all(|c| c.is_ascii_alphabetic()))
+    }
+
+    /// The region subtag (`BR` of `pt-BR`, `419` of `es-419`), if the tag has one.
+    pub fn region(&self) -> Option<&str> {
+        self.tag.split('-').skip(1).find(|part| {
+            (part.len() == 2 && part.chars().all(|c| c.is_ascii_alphabetic()))
+                || (part.len() == 3 && part.chars().all(|c| c.is_ascii_digit()))
+        })
+    }
+
     /// Same language, whatever the region or script (`en-US` matches `en`).
     pub fn same_language(&self, other: &Locale) -> bool {
         self.language() == other.language()
@@ -63,6 +119,12 @@ impl Locale {
 
     pub fn data(&self) -> &'static LocaleData {
         data::lookup(self)
+    }
+
+    /// Whether loclint has data for this locale's language (otherwise it is checked with the
+    /// conventions of its script, and told so).
+    pub fn has_data(&self) -> bool {
+        data::knows(self)
     }
 
     /// A locale whose primary language the text's dominant script points to, for files whose
@@ -78,25 +140,9 @@ impl fmt::Display for Locale {
     }
 }
 
-fn is_language_code(code: &str) -> bool {
-    (code.len() == 2 && ISO_639_1.contains(&code)) || (code.len() == 3 && data::knows(code))
+fn registered_language(language: &str) -> bool {
+    LanguageTag::parse(language).is_ok_and(|tag| tag.validate().is_ok())
 }
-
-/// ISO 639-1 codes, so that any two-letter language is accepted, not only those in the data.
-const ISO_639_1: &[&str] = &[
-    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bi",
-    "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de",
-    "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy",
-    "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz", "ia",
-    "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj", "kk",
-    "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln", "lo",
-    "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb", "nd",
-    "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl",
-    "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl",
-    "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk",
-    "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa",
-    "wo", "xh", "yi", "yo", "za", "zh", "zu",
-];
 
 #[cfg(test)]
 mod tests {
