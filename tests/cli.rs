@@ -145,11 +145,14 @@ fn a_binary_file_is_reported_and_the_rest_checked() {
 
 #[test]
 fn a_translation_without_its_source_is_reported_and_the_rest_checked() {
-    let dir = beside_a_good_group(&[("post/hi.txt", "पासवर्ड बदलें\n\nसाइन-इन पेज खोलें।\n".as_bytes())]);
+    let dir = beside_a_good_group(&[(
+        "news/launch.hi.txt",
+        "पासवर्ड बदलें\n\nसाइन-इन पेज खोलें।\n".as_bytes(),
+    )]);
     let run = check(&dir, &[]);
-    assert_trouble_reported(&run, "post/hi.txt", "no source found");
+    assert_trouble_reported(&run, "news/launch.hi.txt", "no source found");
     assert!(
-        run.stderr.contains(&native("post/en.txt")),
+        run.stderr.contains(&native("news/launch.en.txt")),
         "{}",
         run.stderr
     );

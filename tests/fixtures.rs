@@ -62,16 +62,21 @@ struct Run {
 }
 
 fn check(group: &str) -> Run {
-    let dir = fixtures_dir().join(group);
-    // From the group's folder, so that a `loclint.toml` placed in it applies.
-    let output = Command::cargo_bin("loclint")
-        .expect("the loclint binary is built")
-        .current_dir(&dir)
+    let config = fixtures_dir().join(group).join("loclint.toml");
+    // From `fixtures/`, so that paths read `group/ja.txt`; a `loclint.toml` placed in the group
+    // applies to it alone.
+    let mut command = Command::cargo_bin("loclint").expect("the loclint binary is built");
+    command
+        .current_dir(fixtures_dir())
         .arg("check")
-        .arg(&dir)
-        .args(["--format", "json", "--color", "never"])
-        .output()
-        .expect("loclint runs");
+        .arg(group)
+        .args(["--format", "json", "--color", "never"]);
+    if config.is_file() {
+        command.arg("--config").arg(&config);
+    } else {
+        command.arg("--no-config");
+    }
+    let output = command.output().expect("loclint runs");
     let stdout = String::from_utf8(output.stdout).expect("JSON output is UTF-8");
     let json: Value = serde_json::from_str(&stdout).unwrap_or_else(|err| {
         panic!(

@@ -1,20 +1,27 @@
 //! Discovery: the paths a user gives become article groups, one English source and its
-//! translations, found without configuration for the common layouts:
+//! translations, found without configuration in the layouts of [`Layout::built_in`]:
 //!
 //! - folder per article: `post/en.md`, `post/ar.md`, `post/hi.txt`;
-//! - locale suffix: `post.md` or `post.en.md` beside `post.ar.md`;
-//! - locale folder: `content/en/a/b.md` beside `content/ar/a/b.md`;
-//! - any other, through `[[layout]]` patterns in `loclint.toml`.
+//! - locale suffix: `post.md` or `post.en.md` beside `post.ar.md` or `post.zh-CN.md`;
+//! - dash suffix: `README.md` beside `README-ja.md`;
+//! - folder suffix: `pages/a.md` beside `pages.ja/a.md`;
+//! - locale folders: `content/en/a/b.md` beside `content/ar/a/b.md`;
+//! - the source at the root: `docs/guide.mdx` beside `docs/ja/guide.mdx`;
 //!
-//! A translation given alone is grouped with its source found on disk, so that a pre-commit
-//! hook that passes only changed files still checks them against their source.
+//! and any other through `[[layout]]` patterns in `loclint.toml`. Locale tags are checked
+//! against the IANA language subtag registry, so that `az-account.md` is no Azerbaijani page.
+//!
+//! Every group is completed from disk: a translation given alone (as a pre-commit hook passes
+//! it) is checked with its source and beside its sibling translations, so that it is judged
+//! as in a run over the whole tree. Only the files given, or found below the folders given,
+//! are reported.
 
 mod layout;
 
-pub use layout::Layout;
+pub use layout::{Disk, Layout, Role};
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use crate::config::Settings;
 use crate::document::Format;
@@ -25,6 +32,9 @@ pub struct Member {
     pub path: PathBuf,
     /// From the path; `None` when the path names no locale (guessed later from the script).
     pub locale: Option<Locale>,
+    /// Whether findings in this file are reported: false for the members of a group that were
+    /// read from disk only to judge the files given.
+    pub reported: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -46,166 +56,286 @@ pub struct Problem {
 pub struct Discovery {
     pub groups: Vec<Group>,
     pub problems: Vec<Problem>,
-    /// Sources given or found that have no translation.
+    /// Sources given that have no translation.
     pub sources_without_translations: Vec<PathBuf>,
+    /// How many article files were found under the paths given.
+    pub files_found: usize,
+    /// The layouts tried, for the message when no group is found.
+    pub layouts_tried: Vec<String>,
+}
+
+/// A group being assembled, keyed by its source's path.
+#[derive(Default)]
+struct Builder {
+    layout: Option<Layout>,
+    source: Option<Member>,
+    source_given: bool,
+    translation_given: bool,
+    translations: Vec<Member>,
+    /// Where the source was looked for, when none of the candidates exists.
+    candidates: Option<Vec<PathBuf>>,
 }
 
 /// Walks `paths` (files or folders) and groups the article files found.
 pub fn discover(paths: &[PathBuf], settings: &Settings) -> Discovery {
     let mut discovery = Discovery::default();
+    let disk = Disk::default();
     let mut files: Vec<(PathBuf, bool)> = Vec::new();
+    let mut walked_roots = Vec::new();
     for path in paths {
+        let path = tidy(path);
         if path.is_dir() {
-            walk(path, settings, &mut files, &mut discovery.problems);
+            walk(&path, settings, &mut files, &mut discovery.problems);
+            walked_roots.push(path);
         } else if path.is_file() {
-            if Format::from_path(path).is_some() {
-                files.push((path.clone(), true));
+            if Format::from_path(&path).is_some() {
+                files.push((path, true));
             } else {
                 discovery.problems.push(Problem {
-                    path: path.clone(),
+                    path,
                     message: "not an article file: loclint reads .txt, .md, .markdown and .mdx"
                         .into(),
                 });
             }
         } else {
             discovery.problems.push(Problem {
-                path: path.clone(),
                 message: if path.exists() {
                     "not a regular file or folder".into()
                 } else {
                     "no such file or folder; check the path".into()
                 },
+                path,
             });
         }
     }
     files.sort();
     files.dedup_by(|a, b| a.0 == b.0);
+    discovery.files_found = files.len();
 
     let layouts = Layout::all(settings);
-    let mut groups: BTreeMap<String, (Layout, Vec<(Member, bool)>)> = BTreeMap::new();
-    let mut standalone = Vec::new();
+    discovery.layouts_tried = layouts.iter().map(Layout::describe).collect();
+    let mut builders: BTreeMap<PathBuf, Builder> = BTreeMap::new();
+    let mut unknown: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
+    let mut unmarked = Vec::new();
     for (path, given) in files {
-        let placed = layouts.iter().find_map(|layout| {
-            let (key, locale) = layout.classify(&path, settings)?;
-            Some((layout.clone(), key, locale))
-        });
-        match placed {
-            Some((layout, key, locale)) => groups
-                .entry(key)
-                .or_insert_with(|| (layout, Vec::new()))
-                .1
-                .push((Member { path, locale }, given)),
-            None => standalone.push((path, given)),
-        }
-    }
-    // `post.md` beside `post.ar.md` is the source of the suffix layout's group.
-    for (path, given) in standalone {
-        let member = (
-            Member {
-                path: path.clone(),
-                locale: None,
-            },
-            given,
-        );
-        let key = Layout::suffix_key(&path);
-        match groups.get_mut(&key) {
-            Some((_, members)) => members.push(member),
-            None if given => {
-                // `post.md` given alone: its `post.<locale>.md` translations are on disk.
-                let found = Layout::LocaleSuffix.translations_on_disk(&path, settings);
-                let (layout, key) = if found.is_empty() {
-                    (Layout::Standalone, format!("file:{}", path.display()))
-                } else {
-                    (Layout::LocaleSuffix, key)
-                };
-                let mut members = vec![member];
-                members.extend(found.into_iter().map(|m| (m, false)));
-                groups.insert(key, (layout, members));
-            }
-            None => {
-                groups.insert(
-                    format!("file:{}", path.display()),
-                    (Layout::Standalone, vec![member]),
-                );
-            }
-        }
-    }
-
-    for (_, (layout, members)) in groups {
-        let source_locale = &settings.source_locale;
-        // `en` is the source; `en-GB` beside it is a translation (a regional adaptation), unless
-        // the group has no exact match, where any `en-*` is taken for the source.
-        let exact = members
+        let placed = layouts
             .iter()
-            .any(|(m, _)| m.locale.as_ref() == Some(source_locale));
-        let is_source = |m: &Member| match &m.locale {
-            Some(locale) if exact => locale == source_locale,
-            Some(locale) => locale.same_language(source_locale),
-            None => layout.unmarked_is_source(),
-        };
-        let (sources, translations): (Vec<_>, Vec<_>) =
-            members.into_iter().partition(|(m, _)| is_source(m));
-        let given_source = sources.iter().any(|(_, given)| *given);
-        let source = sources.into_iter().next().map(|(m, _)| m);
-        let mut translations: Vec<Member> = translations.into_iter().map(|(m, _)| m).collect();
-        if translations.is_empty() && given_source {
-            // A changed source alone (a pre-commit hook): check its translations against it.
-            if let Some(source) = &source {
-                translations = layout.translations_on_disk(&source.path, settings);
+            .find_map(|layout| Some((layout, layout.classify(&path, settings, &disk)?)));
+        match placed {
+            Some((layout, Role::Source)) => {
+                let builder = builders.entry(path.clone()).or_default();
+                builder.layout.get_or_insert_with(|| layout.clone());
+                builder.source_given |= given;
+                builder.source = Some(Member {
+                    path,
+                    locale: Some(settings.source_locale.clone()),
+                    reported: false,
+                });
             }
-        }
-        if translations.is_empty() {
-            if let Some(source) = source {
-                if given_source || layout != Layout::Standalone {
-                    discovery.sources_without_translations.push(source.path);
+            Some((layout, Role::Translation { locale, sources })) => {
+                let found = sources.iter().find(|p| disk.is_file(p)).cloned();
+                let key = found.clone().unwrap_or_else(|| sources[0].clone());
+                let builder = builders.entry(key).or_default();
+                builder.layout.get_or_insert_with(|| layout.clone());
+                builder.translation_given |= given;
+                if found.is_none() {
+                    builder.candidates = Some(sources);
                 }
+                builder.translations.push(Member {
+                    path,
+                    locale: Some(locale),
+                    reported: true,
+                });
             }
+            Some((_, Role::UnknownLocale { tag })) => {
+                unknown.entry(tag).or_insert((path, 0)).1 += 1;
+            }
+            None => unmarked.push((path, given)),
+        }
+    }
+    for (tag, (path, count)) in unknown {
+        let files = if count == 1 {
+            "this file was".to_string()
+        } else {
+            format!("this file and {} more were", count - 1)
+        };
+        discovery.problems.push(Problem {
+            path,
+            message: format!(
+                "`{tag}` names no language loclint can check (it is not a registered BCP 47 \
+                 tag, or it is private use): {files} not checked; name the locale by a \
+                 registered tag, or exclude it in loclint.toml"
+            ),
+        });
+    }
+    for (path, given) in unmarked {
+        if let Some(builder) = builders.get_mut(&path) {
+            // `post.md` beside `post.ar.md`: the unmarked file is the source.
+            builder.source_given |= given;
+            builder.source = Some(Member {
+                path,
+                locale: None,
+                reported: false,
+            });
             continue;
         }
-        let mut group = Group {
-            source,
-            translations,
-            missing_source: None,
+        let mut builder = Builder {
+            source: Some(Member {
+                path: path.clone(),
+                locale: None,
+                reported: false,
+            }),
+            source_given: given,
+            ..Builder::default()
         };
-        if group.source.is_none() && layout != Layout::Standalone {
-            let candidates = layout.source_candidates(&group.translations[0].path, settings);
-            match candidates.iter().find(|c| c.is_file()) {
-                Some(found) => {
-                    group.source = Some(Member {
-                        path: found.clone(),
-                        locale: Some(source_locale.clone()),
-                    })
+        if given {
+            // A source given alone: its translations stand on disk in some layout.
+            for layout in layouts.iter().filter(|l| **l != Layout::FolderPerArticle) {
+                let found = layout.translations_on_disk(&path, settings, &disk);
+                if !found.is_empty() {
+                    builder.layout.get_or_insert_with(|| layout.clone());
+                    builder.translations.extend(found);
                 }
-                None => group.missing_source = Some(candidates),
             }
         }
-        discovery.groups.push(group);
+        if builder.layout.is_none() {
+            // A file no layout places: checked on its own, with the checks that need no source.
+            discovery.groups.push(Group {
+                source: None,
+                translations: vec![Member {
+                    path,
+                    locale: None,
+                    reported: true,
+                }],
+                missing_source: None,
+            });
+            continue;
+        }
+        for member in &mut builder.translations {
+            member.reported = true;
+        }
+        builders.insert(path, builder);
+    }
+
+    for (key, builder) in builders {
+        if let Some(group) = assemble(key, builder, settings, &disk, &walked_roots, &mut discovery)
+        {
+            discovery.groups.push(group);
+        }
     }
     discovery
+        .groups
+        .sort_by(|a, b| group_path(a).cmp(group_path(b)));
+    discovery
+}
+
+/// A builder's group: its source found on disk if the walk did not bring it, its other
+/// translations read from disk when the walk did not cover them.
+fn assemble(
+    key: PathBuf,
+    mut builder: Builder,
+    settings: &Settings,
+    disk: &Disk,
+    walked_roots: &[PathBuf],
+    discovery: &mut Discovery,
+) -> Option<Group> {
+    let source_exists = builder.candidates.is_none();
+    if builder.source.is_none() && source_exists {
+        builder.source = Some(Member {
+            path: key.clone(),
+            locale: Some(settings.source_locale.clone()),
+            reported: false,
+        });
+    }
+    let walked = walked_roots
+        .iter()
+        .any(|root| root == Path::new(".") || key.starts_with(root));
+    let complete = builder.source_given || builder.translation_given || !walked;
+    if let (true, true, Some(layout)) = (complete, source_exists, &builder.layout) {
+        for mut member in layout.translations_on_disk(&key, settings, disk) {
+            if builder.translations.iter().all(|m| m.path != member.path) {
+                member.reported = builder.source_given;
+                builder.translations.push(member);
+            }
+        }
+    }
+    if builder.translations.is_empty() {
+        if builder.source_given {
+            discovery.sources_without_translations.push(key);
+        }
+        return None;
+    }
+    builder.translations.sort_by(|a, b| a.path.cmp(&b.path));
+    Some(Group {
+        source: builder.source.filter(|_| source_exists),
+        translations: builder.translations,
+        missing_source: builder.candidates,
+    })
+}
+
+fn group_path(group: &Group) -> &Path {
+    group
+        .source
+        .as_ref()
+        .or(group.translations.first())
+        .map_or(Path::new(""), |m| &m.path)
 }
 
 /// One group given by hand: `loclint check --source en.md ar.md hi.md`.
 pub fn explicit(source: &Path, translations: &[PathBuf], settings: &Settings) -> Discovery {
     let mut discovery = Discovery::default();
+    let disk = Disk::default();
     let layouts = Layout::all(settings);
     let members = translations
         .iter()
-        .map(|path| Member {
-            path: path.clone(),
-            locale: layouts
-                .iter()
-                .find_map(|layout| layout.classify(path, settings)?.1),
+        .map(|path| {
+            let path = tidy(path);
+            let locale = layouts.iter().find_map(|layout| {
+                match layout.classify(&path, settings, &disk)? {
+                    Role::Translation { locale, .. } => Some(locale),
+                    _ => None,
+                }
+            });
+            Member {
+                path,
+                locale,
+                reported: true,
+            }
         })
         .collect();
+    discovery.files_found = translations.len() + 1;
     discovery.groups.push(Group {
         source: Some(Member {
-            path: source.to_path_buf(),
+            path: tidy(source),
             locale: Some(settings.source_locale.clone()),
+            reported: false,
         }),
         translations: members,
         missing_source: None,
     });
     discovery
+}
+
+/// `path` as reports show it: relative to the current folder where it lies below it, without
+/// a leading `./`.
+pub fn tidy(path: &Path) -> PathBuf {
+    let relative = if path.is_absolute() {
+        std::env::current_dir()
+            .ok()
+            .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+            .unwrap_or_else(|| path.to_path_buf())
+    } else {
+        path.to_path_buf()
+    };
+    let tidied: PathBuf = relative
+        .components()
+        .skip_while(|c| matches!(c, Component::CurDir))
+        .collect();
+    if tidied.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        tidied
+    }
 }
 
 fn walk(
@@ -226,7 +356,7 @@ fn walk(
                     && Format::from_path(path).is_some()
                     && !settings.is_excluded(path)
                 {
-                    files.push((path.to_path_buf(), false));
+                    files.push((tidy(path), false));
                 }
             }
             Err(err) => problems.push(Problem {
