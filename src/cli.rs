@@ -60,6 +60,10 @@ struct CheckArgs {
     /// When to use colour in human output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
+    /// How many threads check article groups (default: one per core). Findings are the same
+    /// for any number.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -149,9 +153,21 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         Some(source) => discover::explicit(source, &args.paths, &settings),
         None => discover::discover(&paths, &settings),
     };
-    let mut outcome = check::run(discovery, &settings);
+    if discovery.groups.is_empty() && discovery.problems.is_empty() {
+        eprintln!("{}", nothing_found(&discovery, &paths));
+    }
+    let mut outcome = match args.jobs {
+        Some(jobs) => rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(jobs))
+            .build()?
+            .install(|| check::run(discovery, &settings)),
+        None => check::run(discovery, &settings),
+    };
     outcome.problems.splice(0..0, config_problem);
 
+    for note in &outcome.notes {
+        eprintln!("note: {note}");
+    }
     for problem in &outcome.problems {
         eprintln!("error: {}", problem_line(problem));
     }
@@ -190,6 +206,28 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         CLEAN
     }))
+}
+
+/// What loclint says when the paths hold no article group: what it found and what it tried.
+fn nothing_found(discovery: &discover::Discovery, paths: &[PathBuf]) -> String {
+    let places: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let found = match discovery.files_found {
+        0 => "no article file (.md, .mdx, .markdown, .txt)".to_string(),
+        1 => "1 article file, but no translation beside its source".to_string(),
+        n => format!("{n} article files, but no translation beside a source"),
+    };
+    let mut message = format!(
+        "loclint found {found} under {}; it looked for these layouts:",
+        places.join(", ")
+    );
+    for layout in &discovery.layouts_tried {
+        message.push_str(&format!("\n  - {layout}"));
+    }
+    message.push_str(
+        "\nname the source with `--source FILE`, or describe the layout with [[layout]] in \
+         loclint.toml",
+    );
+    message
 }
 
 fn problem_line(problem: &discover::Problem) -> String {

@@ -6,6 +6,7 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
+use crate::evidence::Habit;
 use crate::rules::RuleInfo;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -63,6 +64,8 @@ pub struct Finding {
     pub related: Vec<Related>,
     /// A one-line fix, for example "replace `.` with `।`".
     pub fix: Option<String>,
+    /// The writing habit the finding depends on: it is dropped when the locale practises it.
+    pub habit: Option<Habit>,
 }
 
 impl Finding {
@@ -75,7 +78,14 @@ impl Finding {
             source: None,
             related: Vec::new(),
             fix: None,
+            habit: None,
         }
+    }
+
+    /// Marks the finding as depending on `habit`: it stands unless the locale practises it.
+    pub fn habit(mut self, habit: Habit) -> Self {
+        self.habit = Some(habit);
+        self
     }
 
     pub fn severity(mut self, severity: Severity) -> Self {

@@ -3,8 +3,9 @@
 //! The pipeline, one module a stage:
 //! [`discover`] (paths to article groups) -> [`source`] (read, decode, line index) ->
 //! [`document`] (parse into blocks, prepare tokens and anchors) -> [`align`] (translation blocks
-//! to source blocks) -> [`rules`] (one file a rule, over a shared context) -> [`check`] (the run,
-//! in parallel, with configured severities) -> [`report`] (one module a format).
+//! to source blocks) -> [`evidence`] (what the group and the locale say) -> [`rules`] (one file
+//! a rule, over a shared context) -> [`check`] (the run, in parallel, with configured severities
+//! and the locales' practice) -> [`report`] (one module a format).
 
 pub mod align;
 pub mod check;
@@ -12,6 +13,7 @@ pub mod cli;
 pub mod config;
 pub mod discover;
 pub mod document;
+pub mod evidence;
 pub mod finding;
 pub mod locale;
 pub mod report;

@@ -1,15 +1,20 @@
-//! The run: every article group read, parsed, aligned and checked once, in parallel.
+//! The run: every article group read, parsed and aligned once, its evidence gathered, its
+//! translations checked; groups in parallel. Then each locale's practice, tallied over the
+//! whole run, drops the findings that depend on a habit the locale follows.
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::align::{self, Alignment};
+use crate::align::{self, Alignment, DuplicateRun};
 use crate::config::{RuleLevel, Settings};
 use crate::discover::{Discovery, Group, Member, Problem};
 use crate::document::{Document, Format};
+use crate::evidence::{group, GroupEvidence, Observations};
 use crate::finding::Finding;
 use crate::locale::{dominant_script, Locale, Script};
 use crate::rules::{Context, Rule, SourceSide, RULES};
@@ -31,6 +36,16 @@ pub struct Outcome {
     /// What stopped loclint from doing its whole job (exit status 2).
     pub problems: Vec<Problem>,
     pub sources_without_translations: Vec<PathBuf>,
+    /// What the user should know but that did not stop the run (a locale without data).
+    pub notes: Vec<String>,
+}
+
+/// What one group gave.
+#[derive(Default)]
+struct GroupResult {
+    files: Vec<CheckedFile>,
+    problems: Vec<Problem>,
+    observations: Vec<(Locale, Observations)>,
 }
 
 pub fn run(discovery: Discovery, settings: &Settings) -> Outcome {
@@ -39,31 +54,12 @@ pub fn run(discovery: Discovery, settings: &Settings) -> Outcome {
         .copied()
         .filter(|rule| settings.rule_levels.get(rule.info().id) != Some(&RuleLevel::Off))
         .collect();
-    let results: Vec<(Vec<CheckedFile>, Vec<Problem>)> = discovery
+    let results: Vec<GroupResult> = discovery
         .groups
         .par_iter()
         .map(|group| {
-            catch_unwind(AssertUnwindSafe(|| check_group(group, &rules, settings))).unwrap_or_else(
-                |panic| {
-                    let what = panic
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_default();
-                    let path = group
-                        .translations
-                        .first()
-                        .map(|m| m.path.clone())
-                        .unwrap_or_default();
-                    let problem = Problem {
-                        path,
-                        message: format!(
-                            "internal error while checking this article ({what}); please report it with the files"
-                        ),
-                    };
-                    (Vec::new(), vec![problem])
-                },
-            )
+            catch_unwind(AssertUnwindSafe(|| check_group(group, &rules, settings)))
+                .unwrap_or_else(|panic| internal_error(group, panic.as_ref()))
         })
         .collect();
     let mut outcome = Outcome {
@@ -71,47 +67,133 @@ pub fn run(discovery: Discovery, settings: &Settings) -> Outcome {
         sources_without_translations: discovery.sources_without_translations,
         ..Outcome::default()
     };
-    for (files, problems) in results {
-        outcome.files.extend(files);
-        outcome.problems.extend(problems);
+    let mut practice = settings.practice.clone();
+    for result in results {
+        if !practice.is_learned() {
+            for (locale, observations) in &result.observations {
+                practice.add(locale, observations);
+            }
+        }
+        outcome.files.extend(result.files);
+        outcome.problems.extend(result.problems);
     }
+    let mut without_data = BTreeSet::new();
+    for file in &mut outcome.files {
+        file.findings.retain(|finding| {
+            finding
+                .habit
+                .as_ref()
+                .is_none_or(|habit| !practice.practises(&file.locale, habit))
+        });
+        if !file.locale.has_data() {
+            without_data.insert(file.locale.clone());
+        }
+    }
+    outcome.notes.extend(without_data.into_iter().map(|locale| {
+        format!(
+            "loclint has no data on how `{locale}` is written: its translations were checked \
+             with the conventions of Latin-script text"
+        )
+    }));
     outcome.files.sort_by(|a, b| a.file.path.cmp(&b.file.path));
     outcome.problems.sort_by(|a, b| a.path.cmp(&b.path));
     outcome
 }
 
-struct Parsed {
-    file: Arc<SourceFile>,
-    document: Document,
+fn internal_error(group: &Group, panic: &(dyn std::any::Any + Send)) -> GroupResult {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    let path = group
+        .translations
+        .iter()
+        .find(|m| m.reported)
+        .or(group.translations.first())
+        .map(|m| m.path.clone())
+        .unwrap_or_default();
+    GroupResult {
+        problems: vec![Problem {
+            path,
+            message: format!(
+                "internal error while checking this article ({what}); please report it with the files"
+            ),
+        }],
+        ..GroupResult::default()
+    }
 }
 
-fn read_and_parse(path: &std::path::Path) -> Result<Parsed, Problem> {
-    let file = SourceFile::read(path).map_err(|err| Problem {
-        path: path.to_path_buf(),
-        message: err.to_string(),
-    })?;
-    let format = Format::from_path(path).unwrap_or(Format::PlainText);
-    let document = Document::parse(&file, format);
-    Ok(Parsed {
-        file: Arc::new(file),
-        document,
-    })
+/// A file read and parsed.
+pub struct Parsed {
+    pub file: Arc<SourceFile>,
+    pub document: Document,
 }
 
-fn check_group(
-    group: &Group,
-    rules: &[&dyn Rule],
-    settings: &Settings,
-) -> (Vec<CheckedFile>, Vec<Problem>) {
-    let mut problems = Vec::new();
+impl Parsed {
+    pub fn read(path: &Path) -> Result<Parsed, Problem> {
+        let file = SourceFile::read(path).map_err(|err| Problem {
+            path: path.to_path_buf(),
+            message: err.to_string(),
+        })?;
+        Ok(Parsed::new(file))
+    }
+
+    pub fn new(file: SourceFile) -> Parsed {
+        let format = Format::from_path(&file.path).unwrap_or(Format::PlainText);
+        let document = Document::parse(&file, format);
+        Parsed {
+            file: Arc::new(file),
+            document,
+        }
+    }
+}
+
+/// A translation parsed and aligned with its source: what the evidence and the rules read.
+pub struct Translation {
+    pub parsed: Parsed,
+    pub locale: Locale,
+    pub duplicates: Vec<DuplicateRun>,
+    pub alignment: Option<Alignment>,
+    pub reported: bool,
+}
+
+impl Translation {
+    pub fn new(parsed: Parsed, locale: Locale, source: Option<&Parsed>, reported: bool) -> Self {
+        let duplicates = align::find_duplicates(&parsed.document, source.map(|s| &s.document));
+        let alignment = source.map(|s| align::align(&s.document, &parsed.document, &duplicates));
+        Translation {
+            parsed,
+            locale,
+            duplicates,
+            alignment,
+            reported,
+        }
+    }
+}
+
+/// The group's evidence, gathered over all its translations.
+pub fn gather_evidence(source: Option<&Parsed>, translations: &[Translation]) -> GroupEvidence {
+    let members: Vec<group::Member> = translations
+        .iter()
+        .map(|t| group::Member {
+            document: &t.parsed.document,
+            alignment: t.alignment.as_ref(),
+        })
+        .collect();
+    GroupEvidence::gather(source.map(|s| &s.document), &members)
+}
+
+fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> GroupResult {
+    let mut result = GroupResult::default();
     if let Some(looked) = &group.missing_source {
         let names: Vec<String> = looked
             .iter()
             .take(4)
             .map(|p| p.display().to_string())
             .collect();
-        for member in &group.translations {
-            problems.push(Problem {
+        for member in group.translations.iter().filter(|m| m.reported) {
+            result.problems.push(Problem {
                 path: member.path.clone(),
                 message: format!(
                     "no source found (looked for {}); add the {} source or name it with `--source FILE`; checks that need no source still ran",
@@ -122,61 +204,79 @@ fn check_group(
         }
     }
     let source = group.source.as_ref().and_then(|member| {
-        read_and_parse(&member.path)
-            .map_err(|problem| problems.push(problem))
+        Parsed::read(&member.path)
+            .map_err(|problem| result.problems.push(problem))
             .ok()
     });
     let source_locale = &settings.source_locale;
-    let mut checked = Vec::new();
+    let mut translations = Vec::new();
     for member in &group.translations {
-        let target = match read_and_parse(&member.path) {
+        let parsed = match Parsed::read(&member.path) {
             Ok(parsed) => parsed,
-            Err(problem) => {
-                problems.push(problem);
+            // A sibling read only as evidence is not the user's concern here.
+            Err(problem) if member.reported => {
+                result.problems.push(problem);
                 continue;
             }
+            Err(_) => continue,
         };
-        let locale = member_locale(member, &target.document, source_locale);
+        let locale = member_locale(member, &parsed.document, source_locale);
         if member.locale.is_none() && group.source.is_none() && locale.same_language(source_locale)
         {
             // A file on its own, written in the source language: nothing to compare it with.
             continue;
         }
-        let findings = check_translation(&target, &locale, source.as_ref(), rules, settings);
-        checked.push(CheckedFile {
-            file: target.file,
+        translations.push(Translation::new(
+            parsed,
             locale,
+            source.as_ref(),
+            member.reported,
+        ));
+    }
+    let evidence = gather_evidence(source.as_ref(), &translations);
+    for translation in translations.into_iter().filter(|t| t.reported) {
+        let (findings, observations) =
+            check_translation(&translation, source.as_ref(), &evidence, rules, settings);
+        result
+            .observations
+            .push((translation.locale.clone(), observations));
+        result.files.push(CheckedFile {
+            file: translation.parsed.file,
+            locale: translation.locale,
             source: source.as_ref().map(|s| s.file.clone()),
             findings,
         });
     }
-    (checked, problems)
+    result
 }
 
-fn check_translation(
-    target: &Parsed,
-    locale: &Locale,
+/// Runs `rules` on one translation, with the configured severities, in position order; and
+/// what it practises, for its locale's tally.
+pub fn check_translation(
+    translation: &Translation,
     source: Option<&Parsed>,
+    evidence: &GroupEvidence,
     rules: &[&dyn Rule],
     settings: &Settings,
-) -> Vec<Finding> {
-    let duplicates = align::find_duplicates(&target.document, source.map(|s| &s.document));
-    let alignment: Option<Alignment> =
-        source.map(|s| align::align(&s.document, &target.document, &duplicates));
+) -> (Vec<Finding>, Observations) {
+    let observations = RefCell::new(Observations::default());
+    let target = &translation.parsed;
     let ctx = Context {
         file: &target.file,
         document: &target.document,
-        locale,
-        locale_data: locale.data(),
-        duplicates: &duplicates,
+        locale: &translation.locale,
+        locale_data: translation.locale.data(),
+        duplicates: &translation.duplicates,
         source: source
-            .zip(alignment.as_ref())
+            .zip(translation.alignment.as_ref())
             .map(|(s, alignment)| SourceSide {
                 file: &s.file,
                 document: &s.document,
                 locale: &settings.source_locale,
                 alignment,
             }),
+        group: evidence,
+        observations: &observations,
         settings,
     };
     let mut findings = Vec::new();
@@ -200,7 +300,11 @@ fn check_translation(
         (a.range.start, a.rule, a.range.end).cmp(&(b.range.start, b.rule, b.range.end))
     });
     findings.dedup();
-    findings
+    let mut observations = observations.into_inner();
+    for habit in findings.iter().filter_map(|f| f.habit.as_ref()) {
+        observations.used(habit);
+    }
+    (findings, observations)
 }
 
 /// The locale the path names, or the one its dominant script points to.

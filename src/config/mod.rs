@@ -1,7 +1,7 @@
 //! `loclint.toml`: found from the current directory upward; every key optional; unknown keys are
 //! errors naming the key and its line. Command-line options override the file.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -9,6 +9,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::evidence::{Habit, Practice};
 use crate::finding::Severity;
 use crate::locale::Locale;
 use crate::rules;
@@ -31,7 +32,13 @@ struct ConfigFile {
     per_file_ignores: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
     #[serde(default)]
     layout: Vec<LayoutFile>,
+    /// What each locale practises, as `loclint init` learned it: `[practice.ja] marks = [":"]`.
+    #[serde(default)]
+    practice: BTreeMap<Spanned<String>, PracticeFile>,
 }
+
+/// `[practice.<locale>]`: habit kinds, each with the values the locale practises.
+type PracticeFile = BTreeMap<Spanned<String>, Vec<Spanned<String>>>;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -68,6 +75,8 @@ pub struct Settings {
     pub rule_levels: BTreeMap<String, RuleLevel>,
     per_file_ignores: Vec<(GlobSet, Vec<String>)>,
     pub layouts: Vec<PatternLayout>,
+    /// Each locale's practice: learned from `loclint.toml`, or empty to be tallied by the run.
+    pub practice: Practice,
 }
 
 impl Default for Settings {
@@ -82,6 +91,7 @@ impl Default for Settings {
             rule_levels: BTreeMap::new(),
             per_file_ignores: Vec::new(),
             layouts: Vec::new(),
+            practice: Practice::default(),
         }
     }
 }
@@ -205,6 +215,45 @@ impl Settings {
                 source: layout.source.into_inner(),
                 translation: layout.translation.into_inner(),
             });
+        }
+        if !file.practice.is_empty() {
+            let mut learned: HashMap<Locale, Vec<Habit>> = HashMap::new();
+            for (tag, kinds) in file.practice {
+                let locale = Locale::parse(tag.get_ref()).ok_or_else(|| {
+                    error(
+                        Some(tag.span()),
+                        format!("`{}` is not a registered locale tag", tag.get_ref()),
+                    )
+                })?;
+                let habits = learned.entry(locale).or_default();
+                for (kind, values) in kinds {
+                    if !Habit::KINDS.contains(&kind.get_ref().as_str()) {
+                        return Err(error(
+                            Some(kind.span()),
+                            format!(
+                                "unknown practice `{}`; the kinds are: {}",
+                                kind.get_ref(),
+                                Habit::KINDS.join(", ")
+                            ),
+                        ));
+                    }
+                    for value in values {
+                        let habit = Habit::from_config(kind.get_ref(), value.get_ref())
+                            .ok_or_else(|| {
+                                error(
+                                    Some(value.span()),
+                                    format!(
+                                        "`{}` is not a value of `{}`",
+                                        value.get_ref(),
+                                        kind.get_ref()
+                                    ),
+                                )
+                            })?;
+                        habits.push(habit);
+                    }
+                }
+            }
+            settings.practice = Practice::learned(learned);
         }
         Ok(settings)
     }

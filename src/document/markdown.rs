@@ -293,7 +293,13 @@ impl Walker {
                     self.skipping = 1;
                 }
             }
-            Tag::Link { link_type, .. } => self.inline_leaf(output, &range).start_link(link_type),
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => self
+                .inline_leaf(output, &range)
+                .start_link(link_type, &dest_url),
             Tag::Image { dest_url, .. } => self
                 .inline_leaf(output, &range)
                 .start_image(file, range, &dest_url),

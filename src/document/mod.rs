@@ -108,6 +108,9 @@ pub struct Block {
     pub masks: Vec<Mask>,
     /// For front-matter fields: the key (`title`, `description`).
     pub key: Option<String>,
+    /// Link destinations, in order (`/docs/start/`, `https://example.com`): not text, but what
+    /// a faithful translation keeps, apart from a locale segment.
+    pub links: Vec<String>,
     pieces: Vec<Piece>,
     /// Tokens of `text`, whitespace left out, in order.
     pub tokens: Vec<Token>,
@@ -220,6 +223,7 @@ pub struct BlockBuilder {
     masks: Vec<Mask>,
     pieces: Vec<Piece>,
     key: Option<String>,
+    links: Vec<String>,
 }
 
 impl BlockBuilder {
@@ -231,6 +235,15 @@ impl BlockBuilder {
             masks: Vec::new(),
             pieces: Vec::new(),
             key: None,
+            links: Vec::new(),
+        }
+    }
+
+    /// Records a link destination of the block.
+    pub fn push_link(&mut self, destination: &str) {
+        let destination = destination.trim();
+        if !destination.is_empty() {
+            self.links.push(destination.to_string());
         }
     }
 

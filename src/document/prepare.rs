@@ -98,6 +98,7 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
         mut masks,
         pieces,
         key,
+        links,
     } = builder;
     if !matches!(kind, BlockKind::Code | BlockKind::Html | BlockKind::Image) {
         masks = mask_non_prose(&text, masks);
@@ -134,6 +135,7 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
         text,
         masks,
         key,
+        links,
         pieces,
         tokens,
         anchors,

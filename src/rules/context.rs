@@ -1,6 +1,9 @@
+use std::cell::RefCell;
+
 use crate::align::{Alignment, DuplicateRun};
 use crate::config::Settings;
 use crate::document::{Block, Document};
+use crate::evidence::{GroupEvidence, Habit, Observations};
 use crate::locale::{Locale, LocaleData};
 use crate::source::SourceFile;
 
@@ -14,6 +17,10 @@ pub struct Context<'a> {
     pub duplicates: &'a [DuplicateRun],
     /// The English source and the block alignment, when the source was found.
     pub source: Option<SourceSide<'a>>,
+    /// What the article group's other translations say.
+    pub group: &'a GroupEvidence,
+    /// The uses of the language's own forms that the rules count, for the locale's practice.
+    pub observations: &'a RefCell<Observations>,
     pub settings: &'a Settings,
 }
 
@@ -39,6 +46,11 @@ impl<'a> Context<'a> {
             let run = self.duplicates.iter().find(|r| r.repeat.contains(&index))?;
             self.source_block(run.first.start + (index - run.repeat.start))
         })
+    }
+
+    /// Counts one use of what the language writes where `habit` could have stood.
+    pub fn instead_of(&self, habit: Habit) {
+        self.observations.borrow_mut().instead(habit);
     }
 
     /// Whether block `index` lies inside a duplicated run (its second or later copy).

@@ -196,9 +196,9 @@ mod tests {
         assert_eq!(
             messages(fr),
             vec![
+                "moved image: the source has it at source line 9 \"chart.png\", after source line 7 \"Every team gets a shared inbox and the API.\"",
                 "missing paragraph: source line 3 \"Plans start at 10 dollars a month for 3 users.\"",
                 "extra paragraph: no counterpart in the source",
-                "moved image: the source has it at source line 9 \"chart.png\", after source line 7 \"Every team gets a shared inbox and the API.\"",
             ]
         );
     }

@@ -1,14 +1,13 @@
 //! Running one rule over texts, for the rules' unit tests: the same preparation as a real run
 //! (parse, find duplicates, align), without files on disk.
 
-use crate::align;
+use crate::check::{check_translation, gather_evidence, Parsed, Translation};
 use crate::config::Settings;
-use crate::document::{Document, Format};
 use crate::finding::Finding;
 use crate::locale::Locale;
 use crate::source::SourceFile;
 
-use super::{Context, Rule, SourceSide};
+use super::Rule;
 
 /// The findings of `rule` on the plain-text translation `text` in `locale`, with `source` as its
 /// English source when given.
@@ -40,6 +39,7 @@ pub(crate) fn check_with(
 
 /// The findings of `rule` on the translation `text` read as the file `name` (its extension
 /// chooses the format), with `source` in the same format as its English source when given.
+/// The translation is prepared as in a real run: parsed, aligned, its group's evidence gathered.
 pub(crate) fn check_file(
     rule: &dyn Rule,
     name: &str,
@@ -49,39 +49,26 @@ pub(crate) fn check_file(
     settings: &Settings,
 ) -> Vec<Finding> {
     let locale = Locale::parse(locale).expect("a known locale");
-    let format = Format::from_path(std::path::Path::new(name)).expect("a known extension");
-    let file = SourceFile::new(name, text);
-    let document = Document::parse(&file, format);
     let source = source.map(|text| {
         let extension = name.rsplit('.').next().unwrap_or("txt");
-        let file = SourceFile::new(format!("en.{extension}"), text);
-        let document = Document::parse(&file, format);
-        (file, document)
+        Parsed::new(SourceFile::new(format!("en.{extension}"), text))
     });
-    let duplicates = align::find_duplicates(&document, source.as_ref().map(|(_, d)| d));
-    let alignment = source
-        .as_ref()
-        .map(|(_, source)| align::align(source, &document, &duplicates));
-    let ctx = Context {
-        file: &file,
-        document: &document,
-        locale: &locale,
-        locale_data: locale.data(),
-        duplicates: &duplicates,
-        source: source
-            .as_ref()
-            .zip(alignment.as_ref())
-            .map(|((file, document), alignment)| SourceSide {
-                file,
-                document,
-                locale: &settings.source_locale,
-                alignment,
-            }),
+    let translation = Translation::new(
+        Parsed::new(SourceFile::new(name, text)),
+        locale,
+        source.as_ref(),
+        true,
+    );
+    let translations = [translation];
+    let evidence = gather_evidence(source.as_ref(), &translations);
+    check_translation(
+        &translations[0],
+        source.as_ref(),
+        &evidence,
+        &[rule],
         settings,
-    };
-    let mut findings = Vec::new();
-    rule.check(&ctx, &mut findings);
-    findings
+    )
+    .0
 }
 
 /// The text each finding points at.

@@ -122,8 +122,11 @@ impl Leaf {
         push_space(&mut self.builder, file, offset);
     }
 
-    pub(super) fn start_link(&mut self, link_type: LinkType) {
+    pub(super) fn start_link(&mut self, link_type: LinkType, destination: &str) {
         self.links.push(link_type);
+        if !matches!(link_type, LinkType::Autolink | LinkType::Email) {
+            self.builder.push_link(destination);
+        }
     }
 
     pub(super) fn end_link(&mut self) {

@@ -1,0 +1,136 @@
+//! What the whole article group says about each of its translations: how many translations
+//! keep a source block as it is, which Latin words they keep, and which words are code.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::align::Alignment;
+use crate::document::{Document, MaskKind};
+use crate::locale::Script;
+
+/// One translation of the group, as the evidence step reads it.
+pub struct Member<'a> {
+    pub document: &'a Document,
+    /// Its alignment with the source, when the source was found.
+    pub alignment: Option<&'a Alignment>,
+}
+
+/// Compact counts over every translation of a group: memory grows with the source and the
+/// words, never with the number of documents.
+#[derive(Debug, Default)]
+pub struct GroupEvidence {
+    /// How many translations were read (the files checked and their siblings on disk).
+    pub translations: usize,
+    /// Per source block: how many translations have a block aligned with it that reads the
+    /// same (after normalisation).
+    identical: Vec<u16>,
+    /// Per source block: how many translations have a block aligned with it.
+    present: Vec<u16>,
+    /// Lowercase Latin words of the translations' prose, with how many translations use each.
+    latin_words: HashMap<String, u16>,
+    /// Lowercase words of the group's code, URLs, file names and link targets.
+    code_words: HashSet<String>,
+}
+
+impl GroupEvidence {
+    pub fn gather(source: Option<&Document>, members: &[Member]) -> GroupEvidence {
+        let blocks = source.map_or(0, |s| s.blocks.len());
+        let mut evidence = GroupEvidence {
+            translations: members.len(),
+            identical: vec![0; blocks],
+            present: vec![0; blocks],
+            ..GroupEvidence::default()
+        };
+        if let Some(source) = source {
+            add_code_words(source, &mut evidence.code_words);
+        }
+        for member in members {
+            add_code_words(member.document, &mut evidence.code_words);
+            let mut words: HashSet<String> = HashSet::new();
+            for block in &member.document.blocks {
+                for token in block.words().filter(|t| t.script == Script::Latin) {
+                    words.insert(token.text(&block.text).to_lowercase());
+                }
+            }
+            for word in words {
+                *evidence.latin_words.entry(word).or_default() += 1;
+            }
+            let (Some(source), Some(alignment)) = (source, member.alignment) else {
+                continue;
+            };
+            for (t, block) in member.document.blocks.iter().enumerate() {
+                let Some(s) = alignment.source_of(t) else {
+                    continue;
+                };
+                evidence.present[s] += 1;
+                if block.normalized == source.blocks[s].normalized {
+                    evidence.identical[s] += 1;
+                }
+            }
+        }
+        evidence
+    }
+
+    /// Of the other translations that have a counterpart of source block `source`, how many
+    /// keep it as it is, and how many have one at all. `own` says whether the translation
+    /// asking is one of the identical ones, so that it does not count itself.
+    pub fn identical_elsewhere(&self, source: usize, own_identical: bool) -> (usize, usize) {
+        let identical = usize::from(self.identical.get(source).copied().unwrap_or(0));
+        let present = usize::from(self.present.get(source).copied().unwrap_or(0));
+        (
+            identical.saturating_sub(usize::from(own_identical)),
+            present.saturating_sub(1),
+        )
+    }
+
+    /// How many translations have a block aligned with source block `source`.
+    pub fn present(&self, source: usize) -> usize {
+        usize::from(self.present.get(source).copied().unwrap_or(0))
+    }
+
+    /// How many other translations of the group use the Latin word `word` in their prose.
+    pub fn kept_elsewhere(&self, word: &str) -> usize {
+        let count = self
+            .latin_words
+            .get(&word.to_lowercase())
+            .copied()
+            .unwrap_or(0);
+        usize::from(count).saturating_sub(1)
+    }
+
+    /// Whether `word` appears in the group's code, URLs, file names or link targets.
+    pub fn in_code(&self, word: &str) -> bool {
+        self.code_words.contains(&word.to_lowercase())
+    }
+}
+
+/// The words of a document's code spans and blocks, URLs, file names, placeholders, and link
+/// targets: `node-fetch`, `npx`, `README` are names wherever prose repeats them.
+fn add_code_words(document: &Document, words: &mut HashSet<String>) {
+    for block in &document.blocks {
+        for mask in &block.masks {
+            if matches!(mask.kind, MaskKind::HtmlTag) {
+                continue;
+            }
+            add_words(&block.text[mask.range.clone()], words);
+        }
+        for link in &block.links {
+            add_words(link, words);
+        }
+    }
+}
+
+/// Splits code into its words (`node-fetch` gives `node-fetch`, `node` and `fetch`).
+fn add_words(code: &str, words: &mut HashSet<String>) {
+    for part in code.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_' || c == '.')) {
+        let part = part.trim_matches(|c: char| !c.is_alphanumeric());
+        if part.is_empty() || part.len() > 64 {
+            continue;
+        }
+        words.insert(part.to_lowercase());
+        if part.contains(['-', '_', '.']) {
+            for piece in part.split(['-', '_', '.']).filter(|p| !p.is_empty()) {
+                words.insert(piece.to_lowercase());
+            }
+        }
+    }
+}

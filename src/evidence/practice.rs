@@ -1,0 +1,281 @@
+//! What each locale practises across the run: a punctuation habit that a locale's own files
+//! follow everywhere is the project's convention, not a translator's slip.
+//!
+//! Rules tag a finding that depends on such a habit with a [`Habit`], and record the uses of
+//! what the language writes instead. After every group is checked, the tallies of each locale
+//! decide: a habit the locale practises drops its findings. The tallies are small counts per
+//! locale and habit, so memory does not grow with the run, and the decision waits for the
+//! whole run, so findings are the same for any number of threads.
+//!
+//! `loclint init` writes what it learned into `loclint.toml` (`[practice.<locale>]`); a run
+//! with learned practice reads it from there and ignores its own tallies, so that a file
+//! checked alone is judged as in a run over its whole tree.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use crate::locale::Locale;
+
+/// A writing habit that a finding depends on.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Habit {
+    /// A punctuation mark of another convention in prose (`:` in Japanese, `,` in Chinese).
+    Mark(char),
+    /// A mark written with no space before it where the language puts one (French `:`).
+    NoSpaceBefore(char),
+    /// A question or an exclamation with no opening mark (Spanish `?` without `¿`).
+    NoOpeningMark(char),
+    /// Quotations in a style that is not the language's (`"…"` in Russian).
+    QuoteStyle(char, char),
+    /// A Latin word kept in the prose of translations (`push`, `span`).
+    KeptWord(String),
+}
+
+impl Habit {
+    /// The habit as `loclint.toml` lists it under its kind.
+    pub fn value(&self) -> String {
+        match self {
+            Habit::Mark(c) | Habit::NoSpaceBefore(c) | Habit::NoOpeningMark(c) => c.to_string(),
+            Habit::QuoteStyle(open, close) => format!("{open}{close}"),
+            Habit::KeptWord(word) => word.clone(),
+        }
+    }
+
+    /// The key of `[practice.<locale>]` that lists habits of this kind.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Habit::Mark(_) => "marks",
+            Habit::NoSpaceBefore(_) => "no-space-before",
+            Habit::NoOpeningMark(_) => "no-opening-mark",
+            Habit::QuoteStyle(..) => "quotes",
+            Habit::KeptWord(_) => "keep",
+        }
+    }
+
+    /// The habit a `loclint.toml` entry names, if the value fits the kind.
+    pub fn from_config(kind: &str, value: &str) -> Option<Habit> {
+        let mut chars = value.chars();
+        let single = || {
+            let mut chars = value.chars();
+            let c = chars.next()?;
+            chars.next().is_none().then_some(c)
+        };
+        Some(match kind {
+            "marks" => Habit::Mark(single()?),
+            "no-space-before" => Habit::NoSpaceBefore(single()?),
+            "no-opening-mark" => Habit::NoOpeningMark(single()?),
+            "quotes" => {
+                let (open, close) = (chars.next()?, chars.next()?);
+                chars.next().is_none().then_some(())?;
+                Habit::QuoteStyle(open, close)
+            }
+            "keep" if !value.trim().is_empty() => Habit::KeptWord(value.to_lowercase()),
+            _ => return None,
+        })
+    }
+
+    pub const KINDS: [&'static str; 5] = [
+        "marks",
+        "no-space-before",
+        "no-opening-mark",
+        "quotes",
+        "keep",
+    ];
+}
+
+impl fmt::Display for Habit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} `{}`", self.kind(), self.value())
+    }
+}
+
+/// How often one translation used a habit, and what the language writes instead of it.
+#[derive(Debug, Default, Clone)]
+pub struct Observations {
+    uses: BTreeMap<Habit, u32>,
+    instead: BTreeMap<Habit, u32>,
+}
+
+impl Observations {
+    /// One use of the habit (a finding that depends on it).
+    pub fn used(&mut self, habit: &Habit) {
+        *self.uses.entry(habit.clone()).or_default() += 1;
+    }
+
+    /// One use of the language's own form where the habit could have stood (`：` for `:`).
+    pub fn instead(&mut self, habit: Habit) {
+        *self.instead.entry(habit).or_default() += 1;
+    }
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    /// Uses of the habit.
+    pub uses: u32,
+    /// Translations that use it.
+    pub files: u32,
+    /// Uses of the language's own form instead.
+    pub instead: u32,
+}
+
+/// The tallies of a run, or the practice `loclint init` learned.
+#[derive(Debug, Default, Clone)]
+pub struct Practice {
+    tallies: HashMap<Locale, HashMap<Habit, Tally>>,
+    /// Learned practice: habits listed in `loclint.toml`, and the run's tallies are ignored.
+    learned: Option<HashMap<Locale, Vec<Habit>>>,
+}
+
+/// A habit is a locale's practice when its translations follow it at least as often as what
+/// the language writes instead, in more than one translation and more than a few times.
+const MIN_FILES: u32 = 2;
+const MIN_USES: u32 = 5;
+/// A Latin word is a locale's term when this many of its translations keep it.
+const KEPT_WORD_MIN_FILES: u32 = 3;
+
+impl Practice {
+    /// Practice learned by `loclint init`: the run's own tallies will not count.
+    pub fn learned(habits: HashMap<Locale, Vec<Habit>>) -> Practice {
+        Practice {
+            tallies: HashMap::new(),
+            learned: Some(habits),
+        }
+    }
+
+    pub fn is_learned(&self) -> bool {
+        self.learned.is_some()
+    }
+
+    /// Adds one translation's observations.
+    pub fn add(&mut self, locale: &Locale, observations: &Observations) {
+        let tallies = self.tallies.entry(locale.clone()).or_default();
+        for (habit, &uses) in &observations.uses {
+            let tally = tallies.entry(habit.clone()).or_default();
+            tally.uses += uses;
+            tally.files += 1;
+        }
+        for (habit, &instead) in &observations.instead {
+            tallies.entry(habit.clone()).or_default().instead += instead;
+        }
+    }
+
+    /// Whether `locale` practises `habit`, so that findings depending on it are dropped.
+    pub fn practises(&self, locale: &Locale, habit: &Habit) -> bool {
+        if let Some(learned) = &self.learned {
+            return learned.get(locale).is_some_and(|h| h.contains(habit));
+        }
+        let Some(tally) = self.tallies.get(locale).and_then(|t| t.get(habit)) else {
+            return false;
+        };
+        match habit {
+            Habit::KeptWord(_) => tally.files >= KEPT_WORD_MIN_FILES,
+            _ => tally.files >= MIN_FILES && tally.uses >= MIN_USES && tally.uses >= tally.instead,
+        }
+    }
+
+    /// Every habit each locale practises, for `loclint init` to write down.
+    pub fn practised(&self) -> BTreeMap<Locale, Vec<Habit>> {
+        let mut practised = BTreeMap::new();
+        for (locale, tallies) in &self.tallies {
+            let mut habits: Vec<Habit> = tallies
+                .keys()
+                .filter(|habit| self.practises(locale, habit))
+                .cloned()
+                .collect();
+            habits.sort();
+            if !habits.is_empty() {
+                practised.insert(locale.clone(), habits);
+            }
+        }
+        practised
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn observed(uses: &[(Habit, u32)], instead: &[(Habit, u32)]) -> Observations {
+        let mut observations = Observations::default();
+        for (habit, n) in uses {
+            for _ in 0..*n {
+                observations.used(habit);
+            }
+        }
+        for (habit, n) in instead {
+            for _ in 0..*n {
+                observations.instead(habit.clone());
+            }
+        }
+        observations
+    }
+
+    #[test]
+    fn a_habit_most_files_follow_is_practice() {
+        let ja = Locale::parse("ja").unwrap();
+        let colon = Habit::Mark(':');
+        let mut practice = Practice::default();
+        practice.add(&ja, &observed(&[(colon.clone(), 4)], &[(colon.clone(), 1)]));
+        assert!(!practice.practises(&ja, &colon), "one file is no practice");
+        practice.add(&ja, &observed(&[(colon.clone(), 3)], &[(colon.clone(), 2)]));
+        assert!(practice.practises(&ja, &colon));
+        let zh = Locale::parse("zh").unwrap();
+        assert!(!practice.practises(&zh, &colon), "practice is per locale");
+    }
+
+    #[test]
+    fn a_slip_against_the_locale_majority_is_no_practice() {
+        let zh = Locale::parse("zh").unwrap();
+        let comma = Habit::Mark(',');
+        let mut practice = Practice::default();
+        for _ in 0..3 {
+            practice.add(
+                &zh,
+                &observed(&[(comma.clone(), 3)], &[(comma.clone(), 40)]),
+            );
+        }
+        assert!(!practice.practises(&zh, &comma));
+    }
+
+    #[test]
+    fn a_word_kept_in_three_translations_is_a_term() {
+        let ko = Locale::parse("ko").unwrap();
+        let push = Habit::KeptWord("push".into());
+        let mut practice = Practice::default();
+        practice.add(&ko, &observed(&[(push.clone(), 1)], &[]));
+        practice.add(&ko, &observed(&[(push.clone(), 1)], &[]));
+        assert!(!practice.practises(&ko, &push));
+        practice.add(&ko, &observed(&[(push.clone(), 2)], &[]));
+        assert!(practice.practises(&ko, &push));
+        assert_eq!(practice.practised()[&ko], vec![push]);
+    }
+
+    #[test]
+    fn learned_practice_replaces_the_tallies() {
+        let ja = Locale::parse("ja").unwrap();
+        let colon = Habit::Mark(':');
+        let mut practice = Practice::learned(HashMap::from([(ja.clone(), vec![colon.clone()])]));
+        practice.add(&ja, &observed(&[(Habit::Mark('!'), 9)], &[]));
+        practice.add(&ja, &observed(&[(Habit::Mark('!'), 9)], &[]));
+        assert!(practice.practises(&ja, &colon));
+        assert!(!practice.practises(&ja, &Habit::Mark('!')));
+    }
+
+    #[test]
+    fn habits_round_trip_through_their_config_form() {
+        for habit in [
+            Habit::Mark(':'),
+            Habit::NoSpaceBefore('?'),
+            Habit::NoOpeningMark('¿'),
+            Habit::QuoteStyle('"', '"'),
+            Habit::KeptWord("push".into()),
+        ] {
+            assert_eq!(
+                Habit::from_config(habit.kind(), &habit.value()),
+                Some(habit)
+            );
+        }
+        assert_eq!(Habit::from_config("marks", "::"), None);
+        assert_eq!(Habit::from_config("nope", ":"), None);
+    }
+}
