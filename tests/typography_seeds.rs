@@ -58,17 +58,13 @@ fn exactly_the_seed_defects() {
         .map(|(file, line, _, rule)| (file, line, rule))
         .collect();
     found.sort();
+    // Lines 26-44 repeat lines 6-24: their defects are reported once, in the copy that stays.
     let expected: Vec<(String, u64, String)> = [
         ("ar.txt", 12, "mismatched-quotes"),
-        ("ar.txt", 32, "mismatched-quotes"),
         ("hi.txt", 6, "locale-punctuation"),
         ("hi.txt", 6, "spacing"),
         ("hi.txt", 12, "mismatched-quotes"),
         ("hi.txt", 22, "unbalanced-pair"),
-        ("hi.txt", 26, "locale-punctuation"),
-        ("hi.txt", 26, "spacing"),
-        ("hi.txt", 32, "mismatched-quotes"),
-        ("hi.txt", 42, "unbalanced-pair"),
     ]
     .into_iter()
     .map(|(file, line, rule)| (file.to_string(), line, rule.to_string()))

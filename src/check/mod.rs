@@ -286,6 +286,22 @@ pub fn check_translation(
         }
         rule.check(&ctx, &mut findings);
     }
+    // A defect inside a pasted copy is reported once, in the copy that stays: deleting the
+    // copy (what `duplicate-section` asks) removes its twin.
+    let copies: Vec<std::ops::Range<usize>> = translation
+        .duplicates
+        .iter()
+        .map(|run| {
+            let blocks = &target.document.blocks;
+            blocks[run.repeat.start].range.start..blocks[run.repeat.end - 1].range.end
+        })
+        .collect();
+    findings.retain(|finding| {
+        finding.rule == "duplicate-section"
+            || !copies
+                .iter()
+                .any(|copy| copy.start <= finding.range.start && finding.range.end <= copy.end)
+    });
     findings.retain_mut(
         |finding| match settings.rule_level(finding.rule, &target.file.path) {
             Some(RuleLevel::Off) => false,

@@ -8,10 +8,11 @@
 mod markdown;
 mod plain;
 mod prepare;
+mod words;
 
-pub use prepare::{
-    is_acronym_like, is_unit, name_form, normalize, number_value, split_quantity, starts_upper,
-    Anchor, AnchorKind, Token, TokenKind,
+pub use prepare::{normalize, number_value, Anchor, AnchorKind, Token, TokenKind};
+pub use words::{
+    chunk_around, is_acronym_like, is_code_like, is_unit, name_form, split_quantity, starts_upper,
 };
 
 use std::ops::Range;
@@ -108,9 +109,10 @@ pub struct Block {
     pub masks: Vec<Mask>,
     /// For front-matter fields: the key (`title`, `description`).
     pub key: Option<String>,
-    /// Link destinations, in order (`/docs/start/`, `https://example.com`): not text, but what
-    /// a faithful translation keeps, apart from a locale segment.
-    pub links: Vec<String>,
+    /// Links, in order: their text in [`Block::text`] and their destination (`/docs/start/`,
+    /// `https://example.com`), which is not text but what a faithful translation keeps, apart
+    /// from a locale segment.
+    pub links: Vec<Link>,
     pieces: Vec<Piece>,
     /// Tokens of `text`, whitespace left out, in order.
     pub tokens: Vec<Token>,
@@ -223,7 +225,15 @@ pub struct BlockBuilder {
     masks: Vec<Mask>,
     pieces: Vec<Piece>,
     key: Option<String>,
-    links: Vec<String>,
+    links: Vec<Link>,
+}
+
+/// A link of a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// Byte range of the link's text in [`Block::text`].
+    pub text: Range<usize>,
+    pub destination: String,
 }
 
 impl BlockBuilder {
@@ -239,11 +249,14 @@ impl BlockBuilder {
         }
     }
 
-    /// Records a link destination of the block.
-    pub fn push_link(&mut self, destination: &str) {
+    /// Records a link whose text began at byte `text_start` of the block text and ends here.
+    pub fn push_link(&mut self, text_start: usize, destination: &str) {
         let destination = destination.trim();
         if !destination.is_empty() {
-            self.links.push(destination.to_string());
+            self.links.push(Link {
+                text: text_start.min(self.text.len())..self.text.len(),
+                destination: destination.to_string(),
+            });
         }
     }
 

@@ -9,6 +9,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization};
 use unicode_script::{Script, UnicodeScript};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::words::{is_acronym_like, name_form, split_quantity, starts_upper};
 use super::{Block, BlockBuilder, BlockKind, Mask, MaskKind};
 use crate::locale::invisible::invisible;
 
@@ -78,6 +79,11 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// Template markup that is not prose: Hugo shortcodes (`{{< figure ... >}}`, `{{% alert %}}`)
+/// and the fences of Markdown directives (`:::note`, `:::`).
+static TEMPLATE_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\{\{[<%].*?[%>]\}\}|:::+[A-Za-z0-9_-]*(?:\[[^\]\n]*\])?").unwrap()
+});
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?-u:\b)").unwrap()
 });
@@ -92,7 +98,7 @@ static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) fn prepare(builder: BlockBuilder) -> Block {
     let BlockBuilder {
-        kind,
+        mut kind,
         range,
         text,
         mut masks,
@@ -102,6 +108,10 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
     } = builder;
     if !matches!(kind, BlockKind::Code | BlockKind::Html | BlockKind::Image) {
         masks = mask_non_prose(&text, masks);
+        if kind == BlockKind::Paragraph && only_markup(&text, &masks) {
+            // `{{% alert %}}`, `:::note`, `</td></tr>`: a paragraph of template markup.
+            kind = BlockKind::Html;
+        }
     } else if masks.is_empty() && !text.is_empty() {
         let mask_kind = match kind {
             BlockKind::Code => MaskKind::Code,
@@ -145,8 +155,41 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
     }
 }
 
-/// Adds masks for URLs, e-mail addresses, placeholders and file names found in prose.
+/// Whether every non-space character of `text` lies in a markup mask.
+fn only_markup(text: &str, masks: &[Mask]) -> bool {
+    let mut covered = 0;
+    for mask in masks {
+        if !matches!(mask.kind, MaskKind::HtmlTag | MaskKind::Jsx) {
+            return false;
+        }
+        covered += text[mask.range.clone()]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .count();
+    }
+    covered > 0 && covered == text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Adds masks for template markup, URLs, e-mail addresses, placeholders and file names found
+/// in prose.
 fn mask_non_prose(text: &str, mut masks: Vec<Mask>) -> Vec<Mask> {
+    if text.contains("{{") || text.contains(":::") {
+        for m in TEMPLATE_MARKUP.find_iter(text) {
+            let range = m.range();
+            // Code inside a shortcode's attributes is part of the markup.
+            masks.retain(|inner| {
+                !(range.start <= inner.range.start && inner.range.end <= range.end)
+            });
+            if !masks.iter().any(|existing| {
+                existing.range.start < range.end && range.start < existing.range.end
+            }) {
+                masks.push(Mask {
+                    kind: MaskKind::HtmlTag,
+                    range,
+                });
+            }
+        }
+    }
     let found = [
         (
             &*URL,
@@ -408,67 +451,6 @@ fn is_sentence_end(punctuation: &str) -> bool {
             '.' | '!' | '?' | ':' | '।' | '؟' | '。' | '！' | '？' | '۔'
         )
     })
-}
-
-/// Units of measure, written after a number with a space or without one (`4 GB`, `400ml`).
-const UNITS: &[&str] = &[
-    "km", "m", "cm", "mm", "kg", "g", "mg", "l", "ml", "kb", "mb", "gb", "tb", "ms", "s", "h",
-    "min", "px", "pt", "em", "rem", "x", "fps", "kbps", "mbps", "ghz", "mhz", "hz", "kw", "w", "v",
-    "mah",
-];
-
-pub fn is_unit(word: &str) -> bool {
-    UNITS.contains(&word.to_lowercase().as_str())
-}
-
-/// A quantity written as one word, its unit glued to its number (`400ml`, `1.5kg`, `4GB`, as
-/// Japanese and Chinese write them): the number and the unit.
-pub fn split_quantity(word: &str) -> Option<(&str, &str)> {
-    let at = word.find(char::is_alphabetic)?;
-    let (number, unit) = word.split_at(at);
-    let numeric = number.starts_with(char::is_numeric)
-        && number
-            .chars()
-            .all(|c| c.is_numeric() || c == '.' || c == ',');
-    (numeric && is_unit(unit)).then_some((number, unit))
-}
-
-/// The form of a word to compare names by: without a possessive (`Guru's`, `Guru’s` -> `Guru`)
-/// or an elided article or preposition (`l’API`, `d'Apple`, `dell’iPhone` -> `API`, `Apple`,
-/// `iPhone`).
-pub fn name_form(word: &str) -> &str {
-    let word = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word);
-    match word.find(['\'', '’']) {
-        Some(at) => {
-            let (prefix, rest) = (&word[..at], &word[at..]);
-            let rest = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
-            let elided = (1..=4).contains(&prefix.chars().count())
-                && prefix.chars().all(char::is_lowercase)
-                && (starts_upper(rest) || is_acronym_like(rest));
-            if elided {
-                rest
-            } else {
-                word
-            }
-        }
-        None => word,
-    }
-}
-
-/// Two or more capitals (`CX`, `SaaS`, `McCue`), a capital after the first letter (`iOS`), or
-/// letters with digits (`H2O`, `4GB`).
-pub fn is_acronym_like(word: &str) -> bool {
-    let upper = word.chars().filter(|c| c.is_uppercase()).count();
-    let inner_upper = word.chars().skip(1).any(|c| c.is_uppercase());
-    let digits = word.chars().any(|c| c.is_ascii_digit());
-    upper >= 2 || inner_upper || (digits && word.chars().any(char::is_alphabetic))
-}
-
-pub fn starts_upper(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A number's digits in ASCII, whatever the digit script, with group and decimal separators

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::align::Alignment;
-use crate::document::{Document, MaskKind};
+use crate::document::{Block, Document, MaskKind};
 use crate::locale::Script;
 
 /// One translation of the group, as the evidence step reads it.
@@ -20,9 +20,9 @@ pub struct Member<'a> {
 pub struct GroupEvidence {
     /// How many translations were read (the files checked and their siblings on disk).
     pub translations: usize,
-    /// Per source block: how many translations have a block aligned with it that reads the
-    /// same (after normalisation).
-    identical: Vec<u16>,
+    /// Per source block: how many translations have a block aligned with it that keeps it as
+    /// it is: the same text, or nearly all of its words.
+    kept: Vec<u16>,
     /// Per source block: how many translations have a block aligned with it.
     present: Vec<u16>,
     /// Lowercase Latin words of the translations' prose, with how many translations use each.
@@ -36,7 +36,7 @@ impl GroupEvidence {
         let blocks = source.map_or(0, |s| s.blocks.len());
         let mut evidence = GroupEvidence {
             translations: members.len(),
-            identical: vec![0; blocks],
+            kept: vec![0; blocks],
             present: vec![0; blocks],
             ..GroupEvidence::default()
         };
@@ -62,8 +62,8 @@ impl GroupEvidence {
                     continue;
                 };
                 evidence.present[s] += 1;
-                if block.normalized == source.blocks[s].normalized {
-                    evidence.identical[s] += 1;
+                if keeps_source(block, &source.blocks[s]) {
+                    evidence.kept[s] += 1;
                 }
             }
         }
@@ -71,13 +71,13 @@ impl GroupEvidence {
     }
 
     /// Of the other translations that have a counterpart of source block `source`, how many
-    /// keep it as it is, and how many have one at all. `own` says whether the translation
-    /// asking is one of the identical ones, so that it does not count itself.
-    pub fn identical_elsewhere(&self, source: usize, own_identical: bool) -> (usize, usize) {
-        let identical = usize::from(self.identical.get(source).copied().unwrap_or(0));
+    /// keep it as the source has it, and how many have one at all. `own` says whether the
+    /// translation asking keeps it too, so that it does not count itself.
+    pub fn kept_elsewhere_block(&self, source: usize, own: bool) -> (usize, usize) {
+        let kept = usize::from(self.kept.get(source).copied().unwrap_or(0));
         let present = usize::from(self.present.get(source).copied().unwrap_or(0));
         (
-            identical.saturating_sub(usize::from(own_identical)),
+            kept.saturating_sub(usize::from(own)),
             present.saturating_sub(1),
         )
     }
@@ -103,6 +103,27 @@ impl GroupEvidence {
     }
 }
 
+/// Whether a translated block keeps its source block as it is: the same text, or at least
+/// [`KEPT_WORDS_SHARE`] of its words taken from the source block's.
+pub fn keeps_source(block: &Block, source: &Block) -> bool {
+    if block.normalized == source.normalized {
+        return true;
+    }
+    let source_words: HashSet<String> = source
+        .words()
+        .map(|t| t.text(&source.text).to_lowercase())
+        .collect();
+    let words: Vec<String> = block
+        .words()
+        .map(|t| t.text(&block.text).to_lowercase())
+        .collect();
+    !words.is_empty()
+        && words.iter().filter(|w| source_words.contains(*w)).count() as f64
+            >= KEPT_WORDS_SHARE * words.len() as f64
+}
+
+const KEPT_WORDS_SHARE: f64 = 0.8;
+
 /// The words of a document's code spans and blocks, URLs, file names, placeholders, and link
 /// targets: `node-fetch`, `npx`, `README` are names wherever prose repeats them.
 fn add_code_words(document: &Document, words: &mut HashSet<String>) {
@@ -114,7 +135,7 @@ fn add_code_words(document: &Document, words: &mut HashSet<String>) {
             add_words(&block.text[mask.range.clone()], words);
         }
         for link in &block.links {
-            add_words(link, words);
+            add_words(&link.destination, words);
         }
     }
 }

@@ -27,11 +27,16 @@ pub enum Habit {
     NoOpeningMark(char),
     /// Quotations in a style that is not the language's (`"…"` in Russian).
     QuoteStyle(char, char),
-    /// A Latin word kept in the prose of translations (`push`, `span`).
+    /// A Latin word kept in the prose of translations (`push`, `span`); [`Habit::ANY_WORD`]
+    /// stands for the habit of keeping technical terms in English at all.
     KeptWord(String),
 }
 
 impl Habit {
+    /// The word of [`Habit::KeptWord`] that stands for every word: a locale whose translations
+    /// keep English terms in many of its files keeps them on purpose.
+    pub const ANY_WORD: &'static str = "*";
+
     /// The habit as `loclint.toml` lists it under its kind.
     pub fn value(&self) -> String {
         match self {
@@ -122,6 +127,8 @@ pub struct Tally {
 #[derive(Debug, Default, Clone)]
 pub struct Practice {
     tallies: HashMap<Locale, HashMap<Habit, Tally>>,
+    /// Per locale: translations checked, and those that keep a Latin word.
+    files: HashMap<Locale, (u32, u32)>,
     /// Learned practice: habits listed in `loclint.toml`, and the run's tallies are ignored.
     learned: Option<HashMap<Locale, Vec<Habit>>>,
 }
@@ -132,13 +139,16 @@ const MIN_FILES: u32 = 2;
 const MIN_USES: u32 = 5;
 /// A Latin word is a locale's term when this many of its translations keep it.
 const KEPT_WORD_MIN_FILES: u32 = 3;
+/// A locale keeps English terms on purpose when this share of its translations keep some (and
+/// at least [`KEPT_WORD_MIN_FILES`] do).
+const KEPT_WORDS_MIN_SHARE: f64 = 0.1;
 
 impl Practice {
     /// Practice learned by `loclint init`: the run's own tallies will not count.
     pub fn learned(habits: HashMap<Locale, Vec<Habit>>) -> Practice {
         Practice {
-            tallies: HashMap::new(),
             learned: Some(habits),
+            ..Practice::default()
         }
     }
 
@@ -148,6 +158,15 @@ impl Practice {
 
     /// Adds one translation's observations.
     pub fn add(&mut self, locale: &Locale, observations: &Observations) {
+        let files = self.files.entry(locale.clone()).or_default();
+        files.0 += 1;
+        if observations
+            .uses
+            .keys()
+            .any(|h| matches!(h, Habit::KeptWord(_)))
+        {
+            files.1 += 1;
+        }
         let tallies = self.tallies.entry(locale.clone()).or_default();
         for (habit, &uses) in &observations.uses {
             let tally = tallies.entry(habit.clone()).or_default();
@@ -161,14 +180,28 @@ impl Practice {
 
     /// Whether `locale` practises `habit`, so that findings depending on it are dropped.
     pub fn practises(&self, locale: &Locale, habit: &Habit) -> bool {
+        let any_word = Habit::KeptWord(Habit::ANY_WORD.into());
         if let Some(learned) = &self.learned {
-            return learned.get(locale).is_some_and(|h| h.contains(habit));
+            return learned.get(locale).is_some_and(|habits| {
+                habits.contains(habit)
+                    || (matches!(habit, Habit::KeptWord(_)) && habits.contains(&any_word))
+            });
         }
-        let Some(tally) = self.tallies.get(locale).and_then(|t| t.get(habit)) else {
-            return false;
-        };
+        if *habit == any_word {
+            let (files, keeping) = self.files.get(locale).copied().unwrap_or_default();
+            return keeping >= KEPT_WORD_MIN_FILES
+                && f64::from(keeping) >= KEPT_WORDS_MIN_SHARE * f64::from(files);
+        }
+        let tally = self
+            .tallies
+            .get(locale)
+            .and_then(|t| t.get(habit))
+            .copied()
+            .unwrap_or_default();
         match habit {
-            Habit::KeptWord(_) => tally.files >= KEPT_WORD_MIN_FILES,
+            Habit::KeptWord(_) => {
+                tally.files >= KEPT_WORD_MIN_FILES || self.practises(locale, &any_word)
+            }
             _ => tally.files >= MIN_FILES && tally.uses >= MIN_USES && tally.uses >= tally.instead,
         }
     }
@@ -176,12 +209,18 @@ impl Practice {
     /// Every habit each locale practises, for `loclint init` to write down.
     pub fn practised(&self) -> BTreeMap<Locale, Vec<Habit>> {
         let mut practised = BTreeMap::new();
+        let any_word = Habit::KeptWord(Habit::ANY_WORD.into());
         for (locale, tallies) in &self.tallies {
+            let keeps_any = self.practises(locale, &any_word);
             let mut habits: Vec<Habit> = tallies
                 .keys()
+                .filter(|habit| !(keeps_any && matches!(habit, Habit::KeptWord(_))))
                 .filter(|habit| self.practises(locale, habit))
                 .cloned()
                 .collect();
+            if keeps_any {
+                habits.push(any_word.clone());
+            }
             habits.sort();
             if !habits.is_empty() {
                 practised.insert(locale.clone(), habits);
@@ -242,12 +281,40 @@ mod tests {
         let ko = Locale::parse("ko").unwrap();
         let push = Habit::KeptWord("push".into());
         let mut practice = Practice::default();
+        for _ in 0..40 {
+            practice.add(&ko, &Observations::default());
+        }
         practice.add(&ko, &observed(&[(push.clone(), 1)], &[]));
         practice.add(&ko, &observed(&[(push.clone(), 1)], &[]));
         assert!(!practice.practises(&ko, &push));
         practice.add(&ko, &observed(&[(push.clone(), 2)], &[]));
         assert!(practice.practises(&ko, &push));
         assert_eq!(practice.practised()[&ko], vec![push]);
+    }
+
+    #[test]
+    fn a_locale_that_keeps_terms_in_many_files_keeps_them_all() {
+        let ja = Locale::parse("ja").unwrap();
+        let word = |w: &str| Habit::KeptWord(w.into());
+        let mut practice = Practice::default();
+        for w in ["tarball", "egress", "shell"] {
+            practice.add(&ja, &observed(&[(word(w), 1)], &[]));
+        }
+        for _ in 0..20 {
+            practice.add(&ja, &Observations::default());
+        }
+        assert!(
+            practice.practises(&ja, &word("gzip")),
+            "3 of 23 files keep terms"
+        );
+        for _ in 0..10 {
+            practice.add(&ja, &Observations::default());
+        }
+        assert!(
+            !practice.practises(&ja, &word("gzip")),
+            "3 of 33 files is too few"
+        );
+        assert!(!practice.practises(&ja, &word("tarball")));
     }
 
     #[test]

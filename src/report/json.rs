@@ -50,6 +50,16 @@ struct Summary<'a> {
     warnings: usize,
     problems: Vec<Problem<'a>>,
     sources_without_translations: Vec<String>,
+    /// Every translation checked, with or without findings.
+    translations: Vec<TranslationRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct TranslationRef<'a> {
+    path: String,
+    locale: &'a str,
+    source: Option<String>,
+    lines: usize,
 }
 
 #[derive(Serialize)]
@@ -124,6 +134,16 @@ pub(super) fn render(outcome: &Outcome) -> String {
                 .sources_without_translations
                 .iter()
                 .map(|p| p.display().to_string())
+                .collect(),
+            translations: outcome
+                .files
+                .iter()
+                .map(|checked| TranslationRef {
+                    path: checked.file.display_path(),
+                    locale: checked.locale.as_str(),
+                    source: checked.source.as_ref().map(|s| s.display_path()),
+                    lines: checked.file.lines.line_count(),
+                })
                 .collect(),
         },
         findings,

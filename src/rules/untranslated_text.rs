@@ -5,12 +5,15 @@ use similar::TextDiff;
 
 use crate::config::RuleLevel;
 use crate::document::{
-    is_acronym_like, is_unit, name_form, split_quantity, starts_upper, Anchor, Block, Document,
-    Token, TokenKind,
+    chunk_around, is_acronym_like, is_code_like, is_unit, name_form, split_quantity, starts_upper,
+    Anchor, Block, BlockKind, Document, Token, TokenKind,
 };
+use crate::evidence::group::keeps_source;
+use crate::evidence::Habit;
 use crate::finding::{Finding, Severity};
 use crate::locale::Script;
 
+use super::marks::is_native_letter;
 use super::mixed_script_word::is_homoglyph_part;
 use super::{Context, Rule, RuleInfo};
 
@@ -92,19 +95,33 @@ impl Rule for UntranslatedText {
         let Some(checker) = Checker::new(ctx) else {
             return;
         };
+        let mut fragments = Vec::new();
         for (index, block) in ctx.document.blocks.iter().enumerate() {
             if !block.kind.is_prose() || block.letter_count == 0 {
                 continue;
             }
+            let source_index = ctx
+                .source
+                .as_ref()
+                .and_then(|s| s.alignment.source_of(index));
             let source_block = ctx.source_block(index);
-            if let Some(finding) = checker.whole_block(block, source_block) {
+            if let Some(finding) = checker.whole_block(block, source_block, source_index) {
                 findings.push(finding);
             } else if !checker.latin_target {
-                checker.fragments(block, source_block, findings);
+                checker.fragments(block, source_block, source_index, &mut fragments);
             }
         }
+        // A translation that keeps many English terms keeps them on purpose: its register.
+        let terms: HashSet<&Habit> = fragments.iter().filter_map(|f| f.habit.as_ref()).collect();
+        if terms.len() >= REGISTER_MIN_TERMS {
+            fragments.retain(|f| f.habit.is_none());
+        }
+        findings.extend(fragments);
     }
 }
+
+/// A translation that keeps this many different English terms keeps them on purpose.
+const REGISTER_MIN_TERMS: usize = 4;
 
 /// Which Latin words this rule reports as untranslated fragments. `mixed-script-word` asks, so
 /// that a glued word such as `उपProducts` is reported once, here.
@@ -135,9 +152,16 @@ impl<'a> FragmentJudge<'a> {
 struct Checker<'a> {
     ctx: &'a Context<'a>,
     latin_target: bool,
+    /// Whether the language writes spaces between words (so that a Latin word glued to a word
+    /// of its script is a missing space or a leftover, not the way the language is written).
+    spaced_script: bool,
     /// Names and acronyms anywhere in the source, for blocks with no aligned source block.
     source_names: HashSet<&'a str>,
     source_language: &'a str,
+    /// The names of the article: the file's name without extension (`tar` of `tar.md`) and
+    /// its folder's (`heap-sort` of `heap-sort/README.md`). A page about a command or an
+    /// algorithm is titled by it in every language.
+    article_names: Vec<String>,
 }
 
 impl<'a> Checker<'a> {
@@ -155,20 +179,41 @@ impl<'a> Checker<'a> {
             .as_ref()
             .map(|s| names_in(s.document))
             .unwrap_or_default();
+        let path = ctx.file.path.as_path();
+        let article_names = [path.file_stem(), path.parent().and_then(|p| p.file_name())]
+            .into_iter()
+            .flatten()
+            .filter_map(|name| name.to_str())
+            .map(|name| name.split('.').next().unwrap_or(name).to_string())
+            .collect();
         Some(Checker {
             ctx,
             latin_target: ctx.locale_data.scripts.contains(&Script::Latin),
+            spaced_script: !ctx
+                .locale_data
+                .scripts
+                .iter()
+                .any(|s| is_unspaced_script(*s)),
             source_names,
             source_language: source_language.data().name.as_str(),
+            article_names,
         })
     }
 
-    fn whole_block(&self, block: &Block, source: Option<&Block>) -> Option<Finding> {
+    fn whole_block(
+        &self,
+        block: &Block,
+        source: Option<&Block>,
+        source_index: Option<usize>,
+    ) -> Option<Finding> {
         let kind = block.kind.name();
         let words: Vec<&str> = block.words().map(|t| t.text(&block.text)).collect();
         let range = trimmed_range(block);
+        if self.is_name_block(block, &words, source, source_index) {
+            return None;
+        }
         if let Some(source) = source {
-            if block.normalized == source.normalized && !names_only(&words) {
+            if block.normalized == source.normalized {
                 return Some(
                     Finding::new(
                         &INFO,
@@ -186,7 +231,7 @@ impl<'a> Checker<'a> {
         let in_source_language = if self.latin_target {
             self.latin_block_in_source_language(block, source, &words)
         } else {
-            latin_share(block) >= 0.6 && words.iter().filter(|w| is_common_word(w)).count() >= 2
+            latin_share(block) >= 0.6 && reads_as_english(&words)
         };
         in_source_language.then(|| {
             let mut finding = Finding::new(
@@ -203,6 +248,102 @@ impl<'a> Checker<'a> {
             }
             finding
         })
+    }
+
+    /// A block that reads the same in every language: nothing but names, code and numbers; a
+    /// heading that names the page's article or command; a table row of data; or a short block
+    /// that most of the group's other translations keep as the source has it.
+    fn is_name_block(
+        &self,
+        block: &Block,
+        _words: &[&str],
+        source: Option<&Block>,
+        source_index: Option<usize>,
+    ) -> bool {
+        let prose: Vec<&str> = block
+            .words()
+            .filter(|t| !self.is_name_word(block, t, source))
+            .map(|t| t.text(&block.text))
+            .collect();
+        if prose.is_empty() {
+            return true;
+        }
+        let function_words = prose.iter().filter(|w| is_english_function_word(w)).count();
+        if block.kind == BlockKind::TableRow && prose.len() < TABLE_ROW_MIN_PROSE_WORDS {
+            return true;
+        }
+        let short = prose.len() <= SHORT_BLOCK_WORDS && function_words <= 2;
+        if block.kind.is_heading_like() && short && self.names_the_article(block) {
+            return true;
+        }
+        self.group_keeps(block, source, source_index) && !reads_as_english(&prose)
+    }
+
+    /// Whether most of the group's other translations, two at least, keep the source block of
+    /// `block` as the source has it: the project keeps it in English on purpose.
+    fn group_keeps(
+        &self,
+        block: &Block,
+        source: Option<&Block>,
+        source_index: Option<usize>,
+    ) -> bool {
+        let (Some(s), Some(source)) = (source_index, source) else {
+            return false;
+        };
+        let (kept, others) = self
+            .ctx
+            .group
+            .kept_elsewhere_block(s, keeps_source(block, source));
+        kept >= GROUP_KEPT_MIN && 2 * kept >= others
+    }
+
+    /// A heading that is the name of what the page documents: the file's or its folder's name
+    /// (`# tar` in `tar.md`, `# Heap Sort` in `heap-sort/README.md`), or a word of its code
+    /// (`#### Get Bit` over `getBit()`).
+    fn names_the_article(&self, block: &Block) -> bool {
+        let squeeze = |text: &str| -> String {
+            text.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let heading = squeeze(&block.text);
+        !heading.is_empty()
+            && (self
+                .article_names
+                .iter()
+                .any(|name| squeeze(name) == heading)
+                || self.ctx.group.in_code(&heading))
+    }
+
+    /// A word every language writes as the source does: an acronym, code, a name of the source,
+    /// a word of the group's code, a `keep` word, a number with its unit, a letter, or a word of
+    /// the title of an English page that a link points to.
+    fn is_name_word(&self, block: &Block, token: &Token, source: Option<&Block>) -> bool {
+        if token.script != Script::Latin {
+            return false;
+        }
+        let word = name_form(token.text(&block.text));
+        word.chars().count() == 1
+            || is_acronym_like(word)
+            || is_code_like(chunk_around(&block.text, token.range.clone()))
+            || is_code_use(block, token)
+            || self.ctx.group.in_code(word)
+            || self.in_keep_list(word)
+            || (starts_upper(word)
+                && (self.source_names.contains(word)
+                    || source.is_some_and(|s| has_anchor(&s.anchors, word))))
+            || (is_unit(word) && follows_number(block, token))
+            || split_quantity(word).is_some()
+            || in_external_link_text(block, &token.range)
+    }
+
+    fn in_keep_list(&self, word: &str) -> bool {
+        self.ctx
+            .settings
+            .keep
+            .iter()
+            .any(|k| k.split_whitespace().any(|kw| kw == word))
     }
 
     /// For Latin-script targets: nearly the same words as the source, or identified as the
@@ -225,23 +366,48 @@ impl<'a> Checker<'a> {
         if block.letter_count < LANGUAGE_ID_MIN_LETTERS || words.len() < 6 {
             return false;
         }
-        let function_words = words.iter().filter(|w| is_english_function_word(w)).count();
-        if (function_words as f64) < 0.15 * words.len() as f64 {
+        if !reads_as_english(words) {
             return false;
         }
         whatlang::detect(&block.text)
             .is_some_and(|info| info.lang() == whatlang::Lang::Eng && info.confidence() >= 0.5)
     }
 
-    fn fragments(&self, block: &Block, source: Option<&Block>, findings: &mut Vec<Finding>) {
+    /// Latin runs in a non-Latin translation. A run that reads as an English sentence is
+    /// reported whole; in other runs, each word may be a name, code, a term the group keeps,
+    /// or a gloss. A term left alone is tagged as one the locale may keep on purpose.
+    fn fragments(
+        &self,
+        block: &Block,
+        source: Option<&Block>,
+        source_index: Option<usize>,
+        findings: &mut Vec<Finding>,
+    ) {
+        if self.group_keeps(block, source, source_index) {
+            // A block most of the group keeps in English is the project's (a language menu).
+            return;
+        }
         for run in latin_runs(block) {
-            let tokens = &block.tokens[run.clone()];
-            let flagged: Vec<&Token> = tokens
+            let tokens: Vec<&Token> = block.tokens[run.clone()]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word && !is_homoglyph_part(block, t))
+                .collect();
+            let (Some(run_first), Some(run_last)) = (tokens.first(), tokens.last()) else {
+                continue;
+            };
+            let run_range = run_first.range.start..run_last.range.end;
+            let run_words: Vec<&str> = tokens.iter().map(|t| t.text(&block.text)).collect();
+            let sentence = run_words.len() >= SENTENCE_MIN_WORDS && reads_as_english(&run_words)
+                || run_words.len() >= 2 * SENTENCE_MIN_WORDS
+                    && run_words.iter().any(|w| is_english_function_word(w));
+            let flagged: Vec<&&Token> = tokens
                 .iter()
                 .filter(|t| {
-                    t.kind == TokenKind::Word
-                        && !is_homoglyph_part(block, t)
-                        && !self.is_kept(block, t, source)
+                    if sentence {
+                        !self.is_name_shaped(block, t)
+                    } else {
+                        !self.is_kept(block, t, source)
+                    }
                 })
                 .collect();
             let (Some(first), Some(last)) = (flagged.first(), flagged.last()) else {
@@ -249,14 +415,16 @@ impl<'a> Checker<'a> {
             };
             let text_range = first.range.start..last.range.end;
             let fragment = &block.text[text_range.clone()];
-            let words = tokens
-                .iter()
-                .filter(|t| {
-                    t.kind == TokenKind::Word
-                        && t.range.start >= first.range.start
-                        && t.range.end <= last.range.end
-                })
-                .count();
+            let glued = self.glued_neighbour(block, first);
+            let run_text = &block.text[run_range.clone()];
+            let literal = is_quoted(block, &run_range)
+                && source.is_some_and(|source| quotes(source, run_text));
+            if glued.is_none() && (in_external_link_text(block, &run_range) || literal) {
+                // The title of an English page it links to, or a literal the source quotes too
+                // (an error message, a command's output).
+                continue;
+            }
+            let words = flagged.len();
             let letters = fragment.chars().filter(|c| c.is_alphabetic()).count();
             let share = letters as f64 / block.letter_count.max(1) as f64;
             let severity = if words >= ERROR_FRAGMENT_WORDS || share >= ERROR_FRAGMENT_SHARE {
@@ -268,7 +436,7 @@ impl<'a> Checker<'a> {
                 "untranslated {} fragment \"{fragment}\"",
                 self.source_language
             );
-            if let Some(neighbour) = glued_neighbour(block, first) {
+            if let Some(neighbour) = glued {
                 message.push_str(&format!(", glued to \"{neighbour}\""));
             }
             let mut finding = Finding::new(&INFO, block.file_range(text_range), message)
@@ -277,32 +445,52 @@ impl<'a> Checker<'a> {
             if let Some(source) = source {
                 finding = finding.source(source.range.clone());
             }
+            // A word or a short term, not glued and not a sentence, that the locale's
+            // translations keep again and again is the locale's term.
+            if glued.is_none() && !sentence {
+                finding = finding.habit(Habit::KeptWord(fragment.to_lowercase()));
+            }
             findings.push(finding);
         }
     }
 
-    /// A Latin word that belongs in the translation: a listed keep word, a unit after a
-    /// number, or a name or acronym that the source has too.
+    /// A word whose shape makes it a name or code whatever stands around it.
+    fn is_name_shaped(&self, block: &Block, token: &Token) -> bool {
+        let word = name_form(token.text(&block.text));
+        self.in_keep_list(word)
+            || word.chars().count() == 1
+            || is_acronym_like(word)
+            || is_code_like(chunk_around(&block.text, token.range.clone()))
+            || split_quantity(word).is_some()
+    }
+
+    /// A Latin word that belongs in the translation: a listed keep word, a unit after a number,
+    /// a name or acronym that the source has too, code, a word of the group's code or one the
+    /// group's other translations keep, a gloss in brackets after the translated term, or a
+    /// letter.
     fn is_kept(&self, block: &Block, token: &Token, source: Option<&Block>) -> bool {
         let word = name_form(token.text(&block.text));
-        if self
-            .ctx
-            .settings
-            .keep
-            .iter()
-            .any(|k| k.split_whitespace().any(|kw| kw == word))
+        if self.in_keep_list(word)
+            || (is_unit(word) && follows_number(block, token))
+            || split_quantity(word).is_some()
+            || word.chars().count() == 1
+            || is_code_like(chunk_around(&block.text, token.range.clone()))
+            || self.ctx.group.in_code(word)
+            || self.ctx.group.kept_elsewhere(word) > 0
+            || in_gloss(block, token, self.ctx.locale_data)
+            || is_mnemonic_part(block, token)
         {
-            return true;
-        }
-        if (is_unit(word) && follows_number(block, token)) || split_quantity(word).is_some() {
             return true;
         }
         let name_like = is_acronym_like(word) || starts_upper(word);
         if !name_like {
             return false;
         }
+        if is_acronym_like(word) {
+            return true;
+        }
         match (&self.ctx.source, source) {
-            (None, _) => !token.glued || is_acronym_like(word),
+            (None, _) => !token.glued,
             // A name the source writes sentence-initially in this block ("Acme Sync keeps...")
             // is still a name if the source uses it as one elsewhere.
             (Some(_), Some(source)) => {
@@ -312,6 +500,136 @@ impl<'a> Checker<'a> {
             (Some(_), None) => self.source_names.contains(word),
         }
     }
+
+    /// The other-script part of the word a glued token belongs to, when the glue is a missing
+    /// space: in a language that spaces its words, after a word of its script longer than a
+    /// one-letter prefix (`उपProducts`, not Arabic `وCS`).
+    fn glued_neighbour<'b>(&self, block: &'b Block, token: &Token) -> Option<&'b str> {
+        if !token.glued || !self.spaced_script {
+            return None;
+        }
+        let neighbour = glued_neighbour(block, token)?;
+        (neighbour.chars().filter(|c| c.is_alphabetic()).count() >= 2).then_some(neighbour)
+    }
+}
+
+/// Scripts written without spaces between words: a Latin word glued to them is normal.
+fn is_unspaced_script(script: Script) -> bool {
+    matches!(
+        script,
+        Script::Han
+            | Script::Hiragana
+            | Script::Katakana
+            | Script::Thai
+            | Script::Lao
+            | Script::Khmer
+            | Script::Myanmar
+            | Script::Tibetan
+    )
+}
+
+/// A block of this many prose words or fewer, with at most two function words, may be a name.
+const SHORT_BLOCK_WORDS: usize = 6;
+
+/// How many of the group's other translations must keep a block in English, and at least half
+/// of them, for it to be the project's choice.
+const GROUP_KEPT_MIN: usize = 2;
+
+/// A table row with fewer prose words than this is data (types, values, names), not text.
+const TABLE_ROW_MIN_PROSE_WORDS: usize = 3;
+
+/// A word used as code in prose: called (`log(n)`), or assigned (`value = 2`, `count: 10`).
+fn is_code_use(block: &Block, token: &Token) -> bool {
+    let after = block.text[token.range.end..].trim_start_matches(' ');
+    after.starts_with('(') && !after.starts_with("( ") || after.starts_with('=')
+}
+
+/// A run of this many words or more with a function word is a sentence, never a kept term.
+const SENTENCE_MIN_WORDS: usize = 3;
+
+/// Whether `range` of the block text lies in the text of a link to another site: the English
+/// title of the page it links to (`[Learn how to instrument NGINX][]`).
+fn in_external_link_text(block: &Block, range: &Range<usize>) -> bool {
+    block.links.iter().any(|link| {
+        link.text.start <= range.start
+            && range.end <= link.text.end
+            && (link.destination.contains("://") || link.destination.starts_with("//"))
+    })
+}
+
+/// Whether `range` of the block text is all a quotation holds.
+fn is_quoted(block: &Block, range: &Range<usize>) -> bool {
+    quoted_at(&block.text, range)
+}
+
+/// Whether `block` quotes `fragment` (in any case): the source's literal.
+fn quotes(block: &Block, fragment: &str) -> bool {
+    let text = block.text.to_lowercase();
+    let fragment = fragment.to_lowercase();
+    text.match_indices(&fragment)
+        .any(|(at, found)| quoted_at(&text, &(at..at + found.len())))
+}
+
+fn quoted_at(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start]
+        .trim_end_matches(' ')
+        .chars()
+        .next_back();
+    let after = text[range.end..].trim_start_matches(' ').chars().next();
+    matches!(
+        (before, after),
+        (
+            Some('"' | '“' | '„' | '«' | '「' | '『' | '\'' | '‘'),
+            Some('"' | '”' | '“' | '»' | '」' | '』' | '\'' | '’')
+        )
+    )
+}
+
+/// Whether `token` stands in brackets that follow a word of the translation's script: the
+/// English term given beside its translation (`内보내기(export)`, `ميزة (multi-tenancy)`).
+fn in_gloss(block: &Block, token: &Token, data: &crate::locale::LocaleData) -> bool {
+    let text = block.text.as_str();
+    let before = &text[..token.range.start];
+    let mut depth = 0usize;
+    for (at, c) in before.char_indices().rev() {
+        match c {
+            ')' | '）' => depth += 1,
+            '(' | '（' if depth > 0 => depth -= 1,
+            '(' | '（' => {
+                // The brackets hold the English term alone, not a word of the translation.
+                if before[at..].chars().any(|c| is_native_letter(c, data)) {
+                    return false;
+                }
+                let outside = text[..at].trim_end();
+                return outside
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| is_native_letter(c, data))
+                    && text[token.range.end..].contains([')', '）']);
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// `([v]erbose)`: a letter in square brackets marks the mnemonic of an option's name, so the
+/// word stays in English on purpose.
+fn is_mnemonic_part(block: &Block, token: &Token) -> bool {
+    let text = block.text.as_str();
+    text[..token.range.start].ends_with(']') || text[token.range.end..].starts_with('[')
+}
+
+/// Whether a run of words reads as English sentences rather than names: two different English
+/// function words at least, and a fair share of them.
+fn reads_as_english(words: &[&str]) -> bool {
+    let function: Vec<String> = words
+        .iter()
+        .filter(|w| is_english_function_word(w))
+        .map(|w| w.to_lowercase())
+        .collect();
+    let distinct: HashSet<&String> = function.iter().collect();
+    distinct.len() >= 2 && function.len() as f64 >= 0.15 * words.len() as f64
 }
 
 /// The names and acronyms of a source: its anchors, and the capitalised words it never writes in
@@ -416,15 +734,6 @@ fn trimmed_range(block: &Block) -> Range<usize> {
     let lead = block.text.len() - block.text.trim_start().len();
     let trail = block.text.trim_end().len();
     block.file_range(lead..trail.max(lead))
-}
-
-/// A short run of names (`Guru`, `SaaS CX`) may legitimately read the same in every language.
-fn names_only(words: &[&str]) -> bool {
-    words.len() <= 2 && words.iter().all(|w| is_acronym_like(w) || starts_upper(w))
-}
-
-fn is_common_word(word: &str) -> bool {
-    word.chars().all(|c| c.is_lowercase()) && word.chars().count() > 1
 }
 
 fn is_english_function_word(word: &str) -> bool {

@@ -19,7 +19,8 @@ pub(super) struct Leaf {
     /// The gap between two table cells (the `|`), pushed as ` | ` before the next cell's text.
     pending_cell_gap: Option<Range<usize>>,
     last_cell_end: Option<usize>,
-    links: Vec<LinkType>,
+    /// Open links: their type, where their text began, and their destination.
+    links: Vec<(LinkType, usize, String)>,
     /// How many HTML code elements (`<code>`, `<kbd>`...) are open: their text is code.
     open_code_elements: usize,
     image: Option<Image>,
@@ -72,7 +73,7 @@ impl Leaf {
             self.push(text, range, None);
             return;
         }
-        match self.links.last() {
+        match self.links.last().map(|(kind, ..)| kind) {
             Some(LinkType::Autolink) => return self.masked(text, range, MaskKind::Url),
             Some(LinkType::Email) => return self.masked(text, range, MaskKind::Email),
             _ => {}
@@ -123,14 +124,16 @@ impl Leaf {
     }
 
     pub(super) fn start_link(&mut self, link_type: LinkType, destination: &str) {
-        self.links.push(link_type);
-        if !matches!(link_type, LinkType::Autolink | LinkType::Email) {
-            self.builder.push_link(destination);
-        }
+        let start = self.builder.text().len();
+        self.links.push((link_type, start, destination.to_string()));
     }
 
     pub(super) fn end_link(&mut self) {
-        self.links.pop();
+        if let Some((link_type, start, destination)) = self.links.pop() {
+            if !matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                self.builder.push_link(start, &destination);
+            }
+        }
     }
 
     pub(super) fn start_image(&mut self, file: &str, range: Range<usize>, destination: &str) {
