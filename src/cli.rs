@@ -34,6 +34,13 @@ enum Command {
         /// A rule id, as `loclint rules` lists them.
         rule: String,
     },
+    /// Show how loclint reads a file (its blocks), or pairs a translation with its source.
+    #[command(hide = true)]
+    Debug {
+        /// One file: its blocks. Two files (source, translation): their alignment.
+        #[arg(num_args = 1..=2, required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -97,6 +104,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     info.id, info.default_severity, info.summary
                 )?;
             }
+            Ok(ExitCode::from(CLEAN))
+        }
+        Command::Debug { files } => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(crate::check::debug_view(&files)?.as_bytes())?;
             Ok(ExitCode::from(CLEAN))
         }
         Command::Explain { rule } => match rules::find(&rule) {

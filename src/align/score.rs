@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use crate::document::{Anchor, Block, BlockKind};
+use crate::document::{Anchor, AnchorKind, Block, BlockKind};
 
 use super::Pair;
 
@@ -17,7 +17,12 @@ const FORBIDDEN: f64 = f64::NEG_INFINITY;
 /// A block's identity across translation: its kind and its hard anchors. `None` for blocks
 /// with nothing that survives translation verbatim (they are aligned by score, not pinned).
 pub(super) fn signature(block: &Block) -> Option<String> {
-    let hard: Vec<&str> = block.hard_anchors().map(|a| a.value.as_str()).collect();
+    let hard: Vec<&str> = block
+        .anchors
+        .iter()
+        .filter(|a| a.kind.is_hard() || a.kind == AnchorKind::Link)
+        .map(|a| a.value.as_str())
+        .collect();
     let kind = kind_class(block.kind);
     match (block.kind, block.key.as_deref()) {
         (BlockKind::Title, _) => Some(kind.to_string()),
@@ -69,6 +74,27 @@ pub(super) fn length_ratio(
 
 /// The score of a pair whose blocks both carry hard anchors and share none.
 const DISJOINT_ANCHORS: f64 = -2.0;
+
+/// What shared capitalised words are worth: names that stayed in Latin.
+const NAMES_WEIGHT: f64 = 1.0;
+
+/// What the link targets both blocks have say: shared ones match them, disjoint ones weigh a
+/// little against (a translation may link to pages in its own language).
+fn link_score(dice: f64) -> f64 {
+    if dice == 0.0 {
+        -0.5
+    } else {
+        1.5 * dice
+    }
+}
+
+fn links_of(block: &Block) -> impl Iterator<Item = &Anchor> {
+    block.anchors.iter().filter(|a| a.kind == AnchorKind::Link)
+}
+
+fn has_links(block: &Block) -> bool {
+    links_of(block).next().is_some()
+}
 
 /// The bonus for pairing the block that follows a paired heading with the block that follows
 /// its counterpart: it breaks ties between look-alike headings in favour of whole sections.
@@ -128,7 +154,10 @@ impl Scorer {
         }
         let hard = dice(s.hard_anchors(), t.hard_anchors());
         let names = word_dice(&s.capitalized, &t.capitalized);
-        let anchors = hard.map_or(0.0, hard_anchor_score) + names.map_or(0.0, |d| 0.5 * d);
+        let links = dice(links_of(s), links_of(t)).filter(|_| has_links(s) && has_links(t));
+        let anchors = hard.map_or(0.0, hard_anchor_score)
+            + names.map_or(0.0, |d| NAMES_WEIGHT * d)
+            + links.map_or(0.0, link_score);
         let expected = (s.letter_count as f64 + 3.0) * self.ratio;
         let length = -((t.letter_count as f64 + 3.0) / expected)
             .ln()

@@ -323,6 +323,59 @@ pub fn check_translation(
     (findings, observations)
 }
 
+/// How loclint reads `files`: one file's blocks, or a source and a translation side by side as
+/// the aligner pairs them. For diagnosing a finding.
+pub fn debug_view(files: &[PathBuf]) -> anyhow::Result<String> {
+    use std::fmt::Write;
+    let parse = |path: &PathBuf| -> anyhow::Result<Parsed> {
+        Parsed::read(path).map_err(|p| anyhow::anyhow!("{}: {}", p.path.display(), p.message))
+    };
+    let line = |parsed: &Parsed, block: &crate::document::Block| {
+        let text: String = block.normalized.chars().take(70).collect();
+        format!(
+            "{:>5} {:<12} {text}",
+            parsed.file.lines.line_of(block.range.start),
+            block.kind.name()
+        )
+    };
+    let mut out = String::new();
+    match files {
+        [file] => {
+            let parsed = parse(file)?;
+            for block in &parsed.document.blocks {
+                let anchors: Vec<&str> = block.hard_anchors().map(|a| a.value.as_str()).collect();
+                writeln!(out, "{}  [{}]", line(&parsed, block), anchors.join(" | "))?;
+            }
+        }
+        [source, target] => {
+            let source = parse(source)?;
+            let target = parse(target)?;
+            let duplicates = align::find_duplicates(&target.document, Some(&source.document));
+            let alignment = align::align(&source.document, &target.document, &duplicates);
+            let blank = format!("{:>5} {:<12} {:<70}", "", "", "");
+            for pair in &alignment.pairs {
+                let left = pair.source.map_or(blank.clone(), |s| {
+                    format!("{:<89}", line(&source, &source.document.blocks[s]))
+                });
+                let right = pair
+                    .target
+                    .map_or(String::new(), |t| line(&target, &target.document.blocks[t]));
+                writeln!(out, "{left} | {right}")?;
+            }
+            for moved in &alignment.moves {
+                writeln!(
+                    out,
+                    "moved: {} | {}",
+                    line(&source, &source.document.blocks[moved.source]),
+                    line(&target, &target.document.blocks[moved.target])
+                )?;
+            }
+        }
+        _ => anyhow::bail!("give one file, or a source and a translation"),
+    }
+    Ok(out)
+}
+
 /// The locale the path names, or the one its dominant script points to.
 fn member_locale(member: &Member, document: &Document, source_locale: &Locale) -> Locale {
     if let Some(locale) = &member.locale {

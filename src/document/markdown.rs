@@ -60,15 +60,22 @@ fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
-/// Whether a file opens with a front-matter delimiter line. pulldown-cmark reads a `---` line
-/// anywhere as the start of a metadata block, so the option is only turned on for such files,
-/// and a metadata block after the first is parsed again without it.
-fn opens_with_front_matter(text: &str) -> bool {
-    ["---", "+++"].iter().any(|delimiter| {
-        text.strip_prefix(delimiter)
-            .and_then(|rest| rest.lines().next())
-            .is_some_and(|rest| rest.trim().is_empty())
-    })
+/// Where a file's front matter opens: its first line, after blank lines only, is a delimiter
+/// line. pulldown-cmark reads a `---` line anywhere as the start of a metadata block, so the
+/// option is only turned on for such files, and a metadata block after the first is parsed
+/// again without it.
+fn front_matter_start(text: &str) -> Option<usize> {
+    let blank = text.len() - text.trim_start_matches(['\n', '\r', ' ', '\t']).len();
+    let line_start = text[..blank].rfind('\n').map_or(0, |i| i + 1);
+    let rest = &text[line_start..];
+    ["---", "+++"]
+        .iter()
+        .any(|delimiter| {
+            rest.strip_prefix(delimiter)
+                .and_then(|rest| rest.lines().next())
+                .is_some_and(|rest| rest.trim().is_empty())
+        })
+        .then_some(line_start)
 }
 
 /// The blocks found so far, shared by the nested parses.
@@ -85,15 +92,15 @@ fn walk(output: &mut Output, range: Range<usize>, depth: usize) {
         return;
     };
     let mut options = options();
-    let front_matter = depth == 0 && opens_with_front_matter(text);
-    if front_matter {
+    let front_matter = (depth == 0).then(|| front_matter_start(text)).flatten();
+    if front_matter.is_some() {
         options |= Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
             | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     }
     let mut walker = Walker {
         range: range.clone(),
         depth,
-        front_matter_at: front_matter.then_some(range.start),
+        front_matter_at: front_matter.map(|at| range.start + at),
         containers: Vec::new(),
         leaf: None,
         skipping: 0,

@@ -6,10 +6,12 @@
 //! script, anchors that survive translation, and a normalised form for comparisons.
 
 mod markdown;
+mod normal_forms;
 mod plain;
 mod prepare;
 mod words;
 
+pub use normal_forms::{code_skeleton, link_target};
 pub use prepare::{normalize, number_value, Anchor, AnchorKind, Token, TokenKind};
 pub use words::{
     chunk_around, is_acronym_like, is_code_like, is_unit, name_form, split_quantity, starts_upper,

@@ -9,8 +9,9 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization};
 use unicode_script::{Script, UnicodeScript};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::normal_forms::{code_skeleton, link_target};
 use super::words::{is_acronym_like, name_form, split_quantity, starts_upper};
-use super::{Block, BlockBuilder, BlockKind, Mask, MaskKind};
+use super::{Block, BlockBuilder, BlockKind, Link, Mask, MaskKind};
 use crate::locale::invisible::invisible;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,12 +57,15 @@ pub enum AnchorKind {
     /// A capitalised Latin-script word: a likely name (`Guru`, `Apple`). Weak: names are often
     /// transliterated.
     Name,
+    /// A link target without its locale (`/docs/start`). Weak: translations may point to pages
+    /// in their own language.
+    Link,
 }
 
 impl AnchorKind {
     /// Anchors that every faithful translation keeps verbatim.
     pub fn is_hard(self) -> bool {
-        !matches!(self, AnchorKind::Name)
+        !matches!(self, AnchorKind::Name | AnchorKind::Link)
     }
 }
 
@@ -124,7 +128,7 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
         });
     }
     let tokens = tokenize(&text, &masks);
-    let anchors = anchors(&text, &masks, &tokens);
+    let anchors = anchors(&text, &masks, &tokens, &links);
     let normalized = normalize(&text);
     let mut capitalized: Vec<String> = tokens
         .iter()
@@ -335,7 +339,7 @@ fn letter_script_uncached(c: char) -> Option<Script> {
     }
 }
 
-fn anchors(text: &str, masks: &[Mask], tokens: &[Token]) -> Vec<Anchor> {
+fn anchors(text: &str, masks: &[Mask], tokens: &[Token], links: &[Link]) -> Vec<Anchor> {
     let mut anchors: Vec<Anchor> = masks
         .iter()
         .filter_map(|m| {
@@ -346,9 +350,21 @@ fn anchors(text: &str, masks: &[Mask], tokens: &[Token]) -> Vec<Anchor> {
                 MaskKind::Placeholder => AnchorKind::Placeholder,
                 MaskKind::HtmlTag | MaskKind::Jsx => return None,
             };
-            let value = text[m.range.clone()].trim().to_string();
+            let value = text[m.range.clone()].trim();
+            let value = match kind {
+                // A one-letter code span is a label (`B` for beginner), translated as text.
+                AnchorKind::Code if value.chars().count() <= 1 => return None,
+                AnchorKind::Code => code_skeleton(value),
+                _ => value.to_string(),
+            };
             (!value.is_empty()).then_some(Anchor { kind, value })
         })
+        .chain(links.iter().filter_map(|link| {
+            Some(Anchor {
+                kind: AnchorKind::Link,
+                value: link_target(&link.destination)?,
+            })
+        }))
         .collect();
     let mut sentence_start = true;
     let mut next = 0;

@@ -30,6 +30,10 @@ pub struct LocaleData {
     /// `とは` in headings): such a sentence may translate a source question.
     #[serde(default)]
     pub question_endings: Vec<String>,
+    /// Interrogative words: a translation of a source question must hold one to be held to a
+    /// question mark. Without them, loclint does not compare questions.
+    #[serde(default)]
+    pub question_words: Vec<String>,
     /// Punctuation of another writing convention, and what this language writes instead
     /// (Hindi `.` ending a sentence: `।`; Arabic `,`: `،`).
     #[serde(default)]

@@ -48,6 +48,12 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// Counts one use of `habit` that the rule does not report (a file's own style): the
+    /// locale's tally still hears of it. Reported findings with a habit count by themselves.
+    pub fn used(&self, habit: &Habit) {
+        self.observations.borrow_mut().used(habit);
+    }
+
     /// Counts one use of what the language writes where `habit` could have stood.
     pub fn instead_of(&self, habit: Habit) {
         self.observations.borrow_mut().instead(habit);

@@ -1,4 +1,5 @@
 use crate::document::Block;
+use crate::evidence::Habit;
 use crate::finding::{Finding, Severity};
 use crate::locale::{ForeignMark, InvertedMark, LocaleData, MarkPlace, SpacedMark};
 
@@ -68,23 +69,70 @@ impl Rule for LocalePunctuation {
 
     fn check(&self, ctx: &Context, findings: &mut Vec<Finding>) {
         let data = ctx.locale_data;
+        let mut foreign = ForeignMarks::default();
         for (index, block) in ctx.document.blocks.iter().enumerate() {
             if !block.kind.is_prose() {
                 continue;
             }
-            foreign_marks(block, data, findings);
-            missing_spaces(block, data, findings);
-            missing_inverted_marks(block, data, findings);
+            foreign_marks(ctx, block, &mut foreign);
+            missing_spaces(ctx, block, findings);
+            missing_inverted_marks(ctx, block, findings);
             if let Some(source) = ctx.aligned_source_block(index) {
                 dropped_question(block, source, data, findings);
             }
         }
+        foreign.report(ctx, findings);
     }
 }
 
-fn foreign_marks(block: &Block, data: &LocaleData, findings: &mut Vec<Finding>) {
+/// Marks of another convention found in one translation, and the language's own marks beside
+/// them: a file that writes the other mark at least as often as its own, and more than a few
+/// times, follows a style of its own rather than slipping.
+#[derive(Default)]
+struct ForeignMarks {
+    findings: Vec<Finding>,
+    uses: std::collections::HashMap<char, (usize, usize)>,
+}
+
+/// A file uses a foreign mark on purpose when it does so this many times, at least as often as
+/// the language's own mark.
+const FILE_STYLE_MIN_USES: usize = 3;
+
+impl ForeignMarks {
+    fn report(self, ctx: &Context, findings: &mut Vec<Finding>) {
+        let uses = self.uses;
+        findings.extend(self.findings.into_iter().filter(|finding| {
+            let Some(habit @ Habit::Mark(mark)) = &finding.habit else {
+                return true;
+            };
+            let (foreign, native) = uses.get(mark).copied().unwrap_or_default();
+            let slip = foreign < FILE_STYLE_MIN_USES || foreign < native;
+            if !slip {
+                ctx.used(habit);
+            }
+            slip
+        }));
+    }
+}
+
+/// Marks of another convention after a word of the language's script. Each use of the
+/// language's own mark counts against the habit, so that a locale whose files write `:` where
+/// its convention has `：` is told from a slip.
+fn foreign_marks(ctx: &Context, block: &Block, found: &mut ForeignMarks) {
+    let data = ctx.locale_data;
     let text = block.text.as_str();
     for (at, ch) in text.char_indices() {
+        if let Some(native) = data
+            .foreign_punctuation
+            .iter()
+            .find(|f| f.replacement == ch)
+        {
+            if !marks::masked(block, at, ch.len_utf8()) && follows_native_letter(text, at, data) {
+                ctx.instead_of(Habit::Mark(native.mark));
+                found.uses.entry(native.mark).or_default().1 += 1;
+            }
+            continue;
+        }
         let Some(foreign) = data.foreign_punctuation.iter().find(|f| f.mark == ch) else {
             continue;
         };
@@ -98,13 +146,15 @@ fn foreign_marks(block: &Block, data: &LocaleData, findings: &mut Vec<Finding>) 
         if foreign.at == MarkPlace::SentenceEnd && !ends_sentence(text, at, ch, data) {
             continue;
         }
-        findings.push(
+        found.uses.entry(ch).or_default().0 += 1;
+        found.findings.push(
             Finding::new(
                 &INFO,
                 block.file_range(at..at + ch.len_utf8()),
                 foreign_message(foreign, data),
             )
-            .fix(format!("replace `{}` with `{}`", ch, foreign.replacement)),
+            .fix(format!("replace `{}` with `{}`", ch, foreign.replacement))
+            .habit(Habit::Mark(ch)),
         );
     }
 }
@@ -183,8 +233,10 @@ fn article(word: &str) -> &'static str {
     }
 }
 
-/// French `;` `:` `!` `?` `»` with no space before, `«` with none after.
-fn missing_spaces(block: &Block, data: &LocaleData, findings: &mut Vec<Finding>) {
+/// French `;` `:` `!` `?` `»` with no space before, `«` with none after. A mark written with
+/// its space counts against the habit of leaving it out.
+fn missing_spaces(ctx: &Context, block: &Block, findings: &mut Vec<Finding>) {
+    let data = ctx.locale_data;
     if data.space_before.is_empty() && data.space_after.is_empty() {
         return;
     }
@@ -196,7 +248,12 @@ fn missing_spaces(block: &Block, data: &LocaleData, findings: &mut Vec<Finding>)
         let end = at + ch.len_utf8();
         if let Some(spaced) = data.space_before.iter().find(|s| s.mark == ch) {
             if needs_space_before(text, at, ch) {
-                findings.push(space_finding(block, at..end, spaced, "before", data));
+                findings.push(
+                    space_finding(block, at..end, spaced, "before", data)
+                        .habit(Habit::NoSpaceBefore(ch)),
+                );
+            } else if marks::before(text, at).is_some_and(char::is_whitespace) {
+                ctx.instead_of(Habit::NoSpaceBefore(ch));
             }
         }
         if let Some(spaced) = data.space_after.iter().find(|s| s.mark == ch) {
@@ -258,8 +315,10 @@ fn space_name(space: char) -> String {
     }
 }
 
-/// A Spanish `?` or `!` whose sentence has no `¿` or `¡` before it.
-fn missing_inverted_marks(block: &Block, data: &LocaleData, findings: &mut Vec<Finding>) {
+/// A Spanish `?` or `!` whose sentence has no `¿` or `¡` before it. An opening mark written
+/// counts against the habit of leaving them out.
+fn missing_inverted_marks(ctx: &Context, block: &Block, findings: &mut Vec<Finding>) {
+    let data = ctx.locale_data;
     if data.inverted_marks.is_empty() {
         return;
     }
@@ -267,6 +326,10 @@ fn missing_inverted_marks(block: &Block, data: &LocaleData, findings: &mut Vec<F
     let is_close = |c: char| data.inverted_marks.iter().any(|m| m.close == c);
     let is_open = |c: char| data.inverted_marks.iter().any(|m| m.open == c);
     for (at, ch) in text.char_indices() {
+        if let Some(mark) = data.inverted_marks.iter().find(|m| m.open == ch) {
+            ctx.instead_of(Habit::NoOpeningMark(mark.close));
+            continue;
+        }
         let Some(mark) = data.inverted_marks.iter().find(|m| m.close == ch) else {
             continue;
         };
@@ -279,7 +342,7 @@ fn missing_inverted_marks(block: &Block, data: &LocaleData, findings: &mut Vec<F
         if sentence.chars().any(is_open) || !sentence.chars().any(char::is_alphabetic) {
             continue;
         }
-        findings.push(inverted_finding(block, at, mark, data));
+        findings.push(inverted_finding(block, at, mark, data).habit(Habit::NoOpeningMark(ch)));
     }
 }
 
@@ -327,7 +390,10 @@ fn dropped_question(block: &Block, source: &Block, data: &LocaleData, findings: 
     let Some((at, end)) = final_char(block) else {
         return;
     };
-    if QUESTION_MARKS.contains(&end) || data.question_marks.contains(&end) {
+    if QUESTION_MARKS.contains(&end)
+        || data.question_marks.contains(&end)
+        || !asks(&block.text[..at], data)
+    {
         return;
     }
     let last_word_end = if end.is_alphanumeric() || marks::is_mark(end) {
@@ -363,6 +429,29 @@ fn dropped_question(block: &Block, source: &Block, data: &LocaleData, findings: 
         .fix(format!("add `{question}` at the end"))
     };
     findings.push(finding.source(source.range.clone()));
+}
+
+/// Whether `text` (up to its final mark) is one sentence that holds an interrogative word of the
+/// language: a translation that still asks. One rephrased as a statement ("What next?" as
+/// "Next steps") is not held to a question mark.
+fn asks(text: &str, data: &LocaleData) -> bool {
+    let one_sentence = !text.char_indices().any(|(i, c)| {
+        QUESTION_MARKS.contains(&c)
+            || (c != '.' && data.sentence_terminators.iter().any(|t| t.starts_with(c)))
+            || (c == '.' && !is_inner_full_stop(text, i) && text[i + 1..].starts_with(' '))
+    });
+    let lowercase = text.to_lowercase();
+    one_sentence
+        && data.question_words.iter().any(|word| {
+            lowercase.match_indices(word.as_str()).any(|(i, _)| {
+                let spaced = word.chars().next().is_some_and(|c| !is_cjk(c));
+                let before = lowercase[..i].chars().next_back();
+                let after = lowercase[i + word.len()..].chars().next();
+                !spaced
+                    || (before.is_none_or(|c| !c.is_alphanumeric() && !marks::is_mark(c))
+                        && after.is_none_or(|c| !c.is_alphanumeric() && !marks::is_mark(c)))
+            })
+        })
 }
 
 /// The last character of a block's prose, closing quotes and brackets and spaces left out.

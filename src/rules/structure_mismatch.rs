@@ -2,7 +2,7 @@ use crate::align::Pair;
 use crate::document::{Block, BlockKind, Format};
 use crate::finding::{Finding, Severity};
 
-use super::{Context, Rule, RuleInfo};
+use super::{Context, Rule, RuleInfo, SourceSide};
 
 pub struct StructureMismatch;
 
@@ -58,75 +58,74 @@ impl Rule for StructureMismatch {
         let pairs = &source.alignment.pairs;
         let strict =
             source.document.format != Format::PlainText && ctx.document.format != Format::PlainText;
-        let source_place = |block: &Block| {
-            format!(
-                "source line {} \"{}\"",
-                source.file.lines.line_of(block.range.start),
-                block.opening_words(48)
-            )
-        };
-        for (n, pair) in pairs.iter().enumerate() {
-            match (pair.source, pair.target) {
-                (Some(s), None) => {
-                    let at = insertion_point(pairs, n, tgt_blocks, ctx.file.text.len());
-                    let block = &src_blocks[s];
+        let reporter = Reporter { ctx, source };
+        for gap in gaps(pairs) {
+            let missing: Vec<usize> = gap
+                .missing
+                .iter()
+                .copied()
+                .filter(|&s| !is_markup(&src_blocks[s]))
+                .collect();
+            // A lone block that none of the group's translations carries is the source's own
+            // (an English-only banner), not a gap in this translation.
+            let missing = if missing.len() == 1
+                && ctx.group.translations >= 2
+                && ctx.group.present(missing[0]) == 0
+            {
+                Vec::new()
+            } else {
+                missing
+            };
+            let extra: Vec<usize> = gap
+                .extra
+                .iter()
+                .copied()
+                .filter(|&t| !is_markup(&tgt_blocks[t]))
+                .collect();
+            let at = insertion_point(pairs, gap.end, tgt_blocks, ctx.file.text.len());
+            match (missing.is_empty(), extra.is_empty()) {
+                (true, true) => {}
+                (false, true) => findings.push(reporter.missing(&missing, at)),
+                (true, false) => findings.push(reporter.extra(&extra)),
+                (false, false) => findings.push(reporter.outdated(&missing, &extra)),
+            }
+        }
+        for pair in pairs {
+            let (Some(s), Some(t)) = (pair.source, pair.target) else {
+                continue;
+            };
+            let (sb, tb) = (&src_blocks[s], &tgt_blocks[t]);
+            if let (BlockKind::Heading(sl), BlockKind::Heading(tl)) = (sb.kind, tb.kind) {
+                if sl != tl {
                     findings.push(
                         Finding::new(
                             &INFO,
-                            at..at,
-                            format!("missing {}: {}", block.kind.name(), source_place(block)),
+                            first_line(ctx, tb),
+                            format!("heading level {tl}, the source's is level {sl}"),
                         )
-                        .source(block.range.clone())
-                        .fix(format!("translate {} here", source_place(block))),
+                        .source(sb.range.clone())
+                        .fix(format!("make it a level {sl} heading")),
                     );
                 }
-                (None, Some(t)) => {
-                    let block = &tgt_blocks[t];
-                    findings.push(
-                        Finding::new(
-                            &INFO,
-                            first_line(ctx, block),
-                            format!("extra {}: no counterpart in the source", block.kind.name()),
-                        )
-                        .fix("remove it, or add it to the source first"),
-                    );
-                }
-                (Some(s), Some(t)) => {
-                    let (sb, tb) = (&src_blocks[s], &tgt_blocks[t]);
-                    if let (BlockKind::Heading(sl), BlockKind::Heading(tl)) = (sb.kind, tb.kind) {
-                        if sl != tl {
-                            findings.push(
-                                Finding::new(
-                                    &INFO,
-                                    first_line(ctx, tb),
-                                    format!("heading level {tl}, the source's is level {sl}"),
-                                )
-                                .source(sb.range.clone())
-                                .fix(format!("make it a level {sl} heading")),
-                            );
-                        }
-                    } else if strict && sb.kind != tb.kind {
-                        findings.push(
-                            Finding::new(
-                                &INFO,
-                                first_line(ctx, tb),
-                                format!(
-                                    "{} where the source has a {}",
-                                    tb.kind.name(),
-                                    sb.kind.name()
-                                ),
-                            )
-                            .source(sb.range.clone()),
-                        );
-                    }
-                }
-                (None, None) => {}
+            } else if strict && sb.kind != tb.kind && !is_markup(sb) && !is_markup(tb) {
+                findings.push(
+                    Finding::new(
+                        &INFO,
+                        first_line(ctx, tb),
+                        format!(
+                            "{} where the source has a {}",
+                            tb.kind.name(),
+                            sb.kind.name()
+                        ),
+                    )
+                    .source(sb.range.clone()),
+                );
             }
         }
         for moved in &source.alignment.moves {
             let (sb, tb) = (&src_blocks[moved.source], &tgt_blocks[moved.target]);
             let after = match moved.source.checked_sub(1) {
-                Some(previous) => format!(", after {}", source_place(&src_blocks[previous])),
+                Some(previous) => format!(", after {}", reporter.place(&src_blocks[previous])),
                 None => ", at the start".to_string(),
             };
             findings.push(
@@ -136,7 +135,7 @@ impl Rule for StructureMismatch {
                     format!(
                         "moved {}: the source has it at {}{after}",
                         tb.kind.name(),
-                        source_place(sb)
+                        reporter.place(sb)
                     ),
                 )
                 .source(sb.range.clone())
@@ -146,10 +145,197 @@ impl Rule for StructureMismatch {
     }
 }
 
-/// Where a missing block belongs: the start of the next target block in alignment order, or
-/// the end of the file.
+/// The unpaired blocks between two pairs: source blocks the translation lacks, translation
+/// blocks the source lacks. `end` is the index in the pairs just after the gap.
+struct Gap {
+    missing: Vec<usize>,
+    extra: Vec<usize>,
+    end: usize,
+}
+
+fn gaps(pairs: &[Pair]) -> Vec<Gap> {
+    let mut gaps = Vec::new();
+    let mut current = Gap {
+        missing: Vec::new(),
+        extra: Vec::new(),
+        end: 0,
+    };
+    for (n, pair) in pairs.iter().enumerate() {
+        match (pair.source, pair.target) {
+            (Some(_), Some(_)) => {
+                if !current.missing.is_empty() || !current.extra.is_empty() {
+                    current.end = n;
+                    gaps.push(std::mem::replace(
+                        &mut current,
+                        Gap {
+                            missing: Vec::new(),
+                            extra: Vec::new(),
+                            end: 0,
+                        },
+                    ));
+                }
+            }
+            (Some(s), None) => current.missing.push(s),
+            (None, Some(t)) => current.extra.push(t),
+            (None, None) => {}
+        }
+    }
+    if !current.missing.is_empty() || !current.extra.is_empty() {
+        current.end = pairs.len();
+        gaps.push(current);
+    }
+    gaps
+}
+
+/// Markup with no text (a JSX or HTML tag, a template shortcode): no content is lost or added
+/// with it.
+fn is_markup(block: &Block) -> bool {
+    block.kind == BlockKind::Html && block.letter_count == 0
+}
+
+struct Reporter<'a, 'c> {
+    ctx: &'a Context<'c>,
+    source: &'a SourceSide<'c>,
+}
+
+impl Reporter<'_, '_> {
+    /// `source line 12 "Opening words…"`.
+    fn place(&self, block: &Block) -> String {
+        format!(
+            "source line {} \"{}\"",
+            self.source.file.lines.line_of(block.range.start),
+            block.opening_words(48)
+        )
+    }
+
+    /// `source lines 40-52, section "Configure the proxy"`.
+    fn source_run(&self, blocks: &[usize]) -> String {
+        let src = &self.source.document.blocks;
+        let lines = &self.source.file.lines;
+        let first = &src[blocks[0]];
+        let last = &src[blocks[blocks.len() - 1]];
+        let (a, b) = (
+            lines.line_of(first.range.start),
+            lines.line_of(last.range.end.saturating_sub(1).max(last.range.start)),
+        );
+        let mut text = if a == b {
+            format!("source line {a}")
+        } else {
+            format!("source lines {a}-{b}")
+        };
+        if let Some(heading) = src[..=blocks[0]]
+            .iter()
+            .rev()
+            .find(|b| b.kind.is_heading_like())
+        {
+            text.push_str(&format!(", section \"{}\"", heading.opening_words(48)));
+        }
+        text
+    }
+
+    fn source_span(&self, blocks: &[usize]) -> std::ops::Range<usize> {
+        let src = &self.source.document.blocks;
+        src[blocks[0]].range.start..src[blocks[blocks.len() - 1]].range.end
+    }
+
+    fn target_lines(&self, blocks: &[usize]) -> String {
+        let tgt = &self.ctx.document.blocks;
+        let lines = &self.ctx.file.lines;
+        let last = &tgt[blocks[blocks.len() - 1]];
+        let (a, b) = (
+            lines.line_of(tgt[blocks[0]].range.start),
+            lines.line_of(last.range.end.saturating_sub(1).max(last.range.start)),
+        );
+        if a == b {
+            format!("line {a}")
+        } else {
+            format!("lines {a}-{b}")
+        }
+    }
+
+    fn missing(&self, missing: &[usize], at: usize) -> Finding {
+        let src = &self.source.document.blocks;
+        if let [only] = missing {
+            let block = &src[*only];
+            return Finding::new(
+                &INFO,
+                at..at,
+                format!("missing {}: {}", block.kind.name(), self.place(block)),
+            )
+            .source(block.range.clone())
+            .fix(format!("translate {} here", self.place(block)));
+        }
+        let run = self.source_run(missing);
+        Finding::new(
+            &INFO,
+            at..at,
+            format!("missing {} blocks: {run}", missing.len()),
+        )
+        .source(self.source_span(missing))
+        .fix(format!(
+            "translate {} here",
+            run.split(", section").next().unwrap_or(&run)
+        ))
+    }
+
+    fn extra(&self, extra: &[usize]) -> Finding {
+        let tgt = &self.ctx.document.blocks;
+        let first = &tgt[extra[0]];
+        if let [_] = extra {
+            return Finding::new(
+                &INFO,
+                first_line(self.ctx, first),
+                format!("extra {}: no counterpart in the source", first.kind.name()),
+            )
+            .fix("remove it, or add it to the source first");
+        }
+        Finding::new(
+            &INFO,
+            first_line(self.ctx, first),
+            format!(
+                "extra {} blocks: {} have no counterpart in the source",
+                extra.len(),
+                self.target_lines(extra)
+            ),
+        )
+        .fix("remove them, or add them to the source first")
+    }
+
+    /// Translation blocks with no counterpart where the source has blocks the translation
+    /// lacks: the translation of an older version of the source.
+    fn outdated(&self, missing: &[usize], extra: &[usize]) -> Finding {
+        let tgt = &self.ctx.document.blocks;
+        let run = self.source_run(missing);
+        let count = |n: usize| {
+            if n == 1 {
+                "1 block".to_string()
+            } else {
+                format!("{n} blocks")
+            }
+        };
+        Finding::new(
+            &INFO,
+            first_line(self.ctx, &tgt[extra[0]]),
+            format!(
+                "outdated: {} ({}) match nothing in the source, which has {run} ({}) here",
+                self.target_lines(extra),
+                count(extra.len()),
+                count(missing.len()),
+            ),
+        )
+        .source(self.source_span(missing))
+        .fix(format!(
+            "translate {} again, in place of {}",
+            run.split(", section").next().unwrap_or(&run),
+            self.target_lines(extra)
+        ))
+    }
+}
+
+/// Where missing blocks belong: the start of the next target block from pair `n` on, in
+/// alignment order, or the end of the file.
 fn insertion_point(pairs: &[Pair], n: usize, blocks: &[Block], end: usize) -> usize {
-    pairs[n + 1..]
+    pairs[n.min(pairs.len())..]
         .iter()
         .find_map(|p| p.target)
         .map_or(end, |t| blocks[t].range.start)

@@ -163,7 +163,23 @@ fn link_destinations_are_not_text() {
         kinds_and_texts(&blocks),
         vec![(BlockKind::Paragraph, "See the docs and this.")]
     );
-    assert!(blocks[0].anchors.is_empty());
+    // The targets are no text, but weak anchors, and each link knows its text.
+    assert_eq!(blocks[0].hard_anchors().count(), 0);
+    let targets: Vec<&str> = blocks[0]
+        .links
+        .iter()
+        .map(|l| l.destination.as_str())
+        .collect();
+    assert_eq!(
+        targets,
+        vec!["https://example.com/ref", "https://example.com/x"]
+    );
+    let texts: Vec<&str> = blocks[0]
+        .links
+        .iter()
+        .map(|l| &blocks[0].text[l.text.clone()])
+        .collect();
+    assert_eq!(texts, vec!["the docs", "this"]);
 }
 
 #[test]
