@@ -83,10 +83,11 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-/// Template markup that is not prose: Hugo shortcodes (`{{< figure ... >}}`, `{{% alert %}}`)
-/// and the fences of Markdown directives (`:::note`, `:::`).
+/// Template markup that is not prose: Hugo shortcodes (`{{< figure ... >}}`, `{{% alert %}}`),
+/// the fences of Markdown directives (`:::note`, `:::`) and GitHub's alert markers
+/// (`[!NOTE]`).
 static TEMPLATE_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\{\{[<%].*?[%>]\}\}|:::+[A-Za-z0-9_-]*(?:\[[^\]\n]*\])?").unwrap()
+    Regex::new(r"\{\{[<%].*?[%>]\}\}|:::+[A-Za-z0-9_-]*(?:\[[^\]\n]*\])?|^\[![A-Za-z]+\]").unwrap()
 });
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?-u:\b)").unwrap()
@@ -177,7 +178,7 @@ fn only_markup(text: &str, masks: &[Mask]) -> bool {
 /// Adds masks for template markup, URLs, e-mail addresses, placeholders and file names found
 /// in prose.
 fn mask_non_prose(text: &str, mut masks: Vec<Mask>) -> Vec<Mask> {
-    if text.contains("{{") || text.contains(":::") {
+    if text.contains("{{") || text.contains(":::") || text.starts_with("[!") {
         for m in TEMPLATE_MARKUP.find_iter(text) {
             let range = m.range();
             // Code inside a shortcode's attributes is part of the markup.

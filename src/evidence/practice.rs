@@ -23,6 +23,8 @@ pub enum Habit {
     Mark(char),
     /// A mark written with no space before it where the language puts one (French `:`).
     NoSpaceBefore(char),
+    /// A mark written with a space before it where the language puts none (` ،`, ` :`).
+    SpaceBefore(char),
     /// A question or an exclamation with no opening mark (Spanish `?` without `¿`).
     NoOpeningMark(char),
     /// Quotations in a style that is not the language's (`"…"` in Russian).
@@ -40,7 +42,10 @@ impl Habit {
     /// The habit as `loclint.toml` lists it under its kind.
     pub fn value(&self) -> String {
         match self {
-            Habit::Mark(c) | Habit::NoSpaceBefore(c) | Habit::NoOpeningMark(c) => c.to_string(),
+            Habit::Mark(c)
+            | Habit::NoSpaceBefore(c)
+            | Habit::SpaceBefore(c)
+            | Habit::NoOpeningMark(c) => c.to_string(),
             Habit::QuoteStyle(open, close) => format!("{open}{close}"),
             Habit::KeptWord(word) => word.clone(),
         }
@@ -51,6 +56,7 @@ impl Habit {
         match self {
             Habit::Mark(_) => "marks",
             Habit::NoSpaceBefore(_) => "no-space-before",
+            Habit::SpaceBefore(_) => "space-before",
             Habit::NoOpeningMark(_) => "no-opening-mark",
             Habit::QuoteStyle(..) => "quotes",
             Habit::KeptWord(_) => "keep",
@@ -68,6 +74,7 @@ impl Habit {
         Some(match kind {
             "marks" => Habit::Mark(single()?),
             "no-space-before" => Habit::NoSpaceBefore(single()?),
+            "space-before" => Habit::SpaceBefore(single()?),
             "no-opening-mark" => Habit::NoOpeningMark(single()?),
             "quotes" => {
                 let (open, close) = (chars.next()?, chars.next()?);
@@ -333,6 +340,7 @@ mod tests {
         for habit in [
             Habit::Mark(':'),
             Habit::NoSpaceBefore('?'),
+            Habit::SpaceBefore('،'),
             Habit::NoOpeningMark('¿'),
             Habit::QuoteStyle('"', '"'),
             Habit::KeptWord("push".into()),

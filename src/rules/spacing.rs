@@ -1,6 +1,7 @@
 use std::ops::Range;
 
-use crate::document::{Block, BlockKind, Format};
+use crate::document::{chunk_around, is_code_like, Block, BlockKind, Format};
+use crate::evidence::Habit;
 use crate::finding::{Finding, Severity};
 use crate::locale::LocaleData;
 
@@ -70,9 +71,18 @@ impl Rule for Spacing {
     }
 
     fn check(&self, ctx: &Context, findings: &mut Vec<Finding>) {
-        for block in ctx.document.blocks.iter().filter(|b| b.kind.is_prose()) {
+        let mut spaced_marks = SpacedMarks::default();
+        for (index, block) in ctx.document.blocks.iter().enumerate() {
+            if !block.kind.is_prose() {
+                continue;
+            }
             let mut found = Vec::new();
-            space_runs(block, ctx.locale_data, &mut found);
+            let source = ctx.aligned_source_block(index);
+            space_runs(ctx, block, source, &mut found, &mut spaced_marks);
+            if ctx.document.format != Format::PlainText {
+                // Markdown renders a run of spaces as one: no reader sees it.
+                found.retain(|(_, message, _)| !message.ends_with("spaces in a row"));
+            }
             missing_space_after(block, ctx.locale_data, &mut found);
             if !ctx.locale_data.brackets_attach {
                 glued_brackets(block, ctx.locale_data, &mut found);
@@ -81,15 +91,66 @@ impl Rule for Spacing {
                 Finding::new(&INFO, block.file_range(range), message).fix(fix)
             }));
         }
-        trailing_spaces(ctx, findings);
+        spaced_marks.report(ctx, findings);
+        if ctx.document.format == Format::PlainText {
+            // In Markdown, trailing spaces are invisible, or a hard line break.
+            trailing_spaces(ctx, findings);
+        }
     }
 }
 
 type Found = (Range<usize>, String, String);
 
-/// Runs of spaces inside prose: a space before punctuation, or several spaces in a row.
-fn space_runs(block: &Block, data: &LocaleData, found: &mut Vec<Found>) {
+/// Spaces before marks that take none, and how often the translation writes each mark with and
+/// without one: a file (or a locale) that puts a space before `،` every time has a style, not a
+/// slip.
+#[derive(Default)]
+struct SpacedMarks {
+    findings: Vec<Finding>,
+    uses: std::collections::HashMap<char, (usize, usize)>,
+}
+
+/// A file spaces a mark on purpose when it does so this many times, at least as often as not.
+const FILE_STYLE_MIN_USES: usize = 3;
+
+impl SpacedMarks {
+    fn report(self, ctx: &Context, findings: &mut Vec<Finding>) {
+        for finding in self.findings {
+            let Some(habit @ Habit::SpaceBefore(mark)) = &finding.habit else {
+                continue;
+            };
+            let (spaced, unspaced) = self.uses.get(mark).copied().unwrap_or_default();
+            if spaced >= FILE_STYLE_MIN_USES && spaced >= unspaced {
+                ctx.used(habit);
+            } else {
+                findings.push(finding);
+            }
+        }
+    }
+}
+
+/// Runs of spaces inside prose: a space before punctuation, or several spaces in a row (unless
+/// the source block has them too: copied whitespace is not the translation's defect).
+fn space_runs(
+    ctx: &Context,
+    block: &Block,
+    source: Option<&Block>,
+    found: &mut Vec<Found>,
+    spaced_marks: &mut SpacedMarks,
+) {
+    let data = ctx.locale_data;
     let text = block.text.as_str();
+    let source_doubles = source.is_some_and(|s| s.text.contains("  "));
+    for (at, mark) in text.char_indices() {
+        if NO_SPACE_BEFORE.contains(&mark)
+            && !block.is_masked(&(at..at + mark.len_utf8()))
+            && marks::before(text, at).is_some_and(|c| !c.is_whitespace())
+        {
+            let uses = spaced_marks.uses.entry(mark).or_default();
+            uses.1 += 1;
+            ctx.instead_of(Habit::SpaceBefore(mark));
+        }
+    }
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
         if !c.is_whitespace() {
@@ -110,13 +171,21 @@ fn space_runs(block: &Block, data: &LocaleData, found: &mut Vec<Found>) {
         }
         let before = marks::before(text, start);
         let after = marks::at(text, end);
-        if let Some(mark) = after.filter(|&m| space_is_wrong_before(text, end, m, before, data)) {
-            found.push((
-                start..end,
-                format!("space before {}", describe(mark)),
-                format!("delete the space before `{mark}`"),
-            ));
-        } else if count >= 2 {
+        let mark_is_code = after.is_some_and(|m| block.is_masked(&(end..end + m.len_utf8())));
+        if let Some(mark) =
+            after.filter(|&m| !mark_is_code && space_is_wrong_before(text, end, m, before, data))
+        {
+            spaced_marks.uses.entry(mark).or_default().0 += 1;
+            spaced_marks.findings.push(
+                Finding::new(
+                    &INFO,
+                    block.file_range(start..end),
+                    format!("space before {}", describe(mark)),
+                )
+                .fix(format!("delete the space before `{mark}`"))
+                .habit(Habit::SpaceBefore(mark)),
+            );
+        } else if count >= 2 && !source_doubles && !after_sentence_end(before) {
             found.push((
                 start..end,
                 format!("{count} spaces in a row"),
@@ -124,6 +193,11 @@ fn space_runs(block: &Block, data: &LocaleData, found: &mut Vec<Found>) {
             ));
         }
     }
+}
+
+/// Two spaces after a full stop are an old typing convention, not a slip.
+fn after_sentence_end(before: Option<char>) -> bool {
+    before.is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | '。' | '！' | '？'))
 }
 
 /// Whether the mark at byte `at`, after a space, should follow its word directly.
@@ -147,7 +221,7 @@ fn space_is_wrong_before(
         ':' | ';' => {
             next.is_none_or(|c| c.is_whitespace() || is_quote(c)) && !matches!(next, Some(')'))
         }
-        ',' | '!' | '?' => next.is_none_or(|c| !c.is_alphanumeric()),
+        ',' | '!' | '?' => next.is_none_or(|c| !c.is_alphanumeric() && c != '='),
         _ => true,
     }
 }
@@ -169,6 +243,9 @@ fn missing_space_after(block: &Block, data: &LocaleData, found: &mut Vec<Found>)
             || is_cjk(next)
             || block.is_masked(&(at.saturating_sub(prev.len_utf8())..end + next.len_utf8()))
             || in_identifier(text, at)
+            || (prev.is_ascii_alphabetic()
+                && !data.scripts.contains(&crate::locale::Script::Latin)
+                && is_code_like(chunk_around(text, at..end)))
         {
             continue;
         }
@@ -228,7 +305,8 @@ fn in_identifier(text: &str, at: usize) -> bool {
     text[start..end].contains(['/', '=', '@', '_', '\\', '#'])
 }
 
-/// `उत्पाद(उप`: an opening bracket glued to the word before it.
+/// `उत्पाद(उप`: an opening bracket glued to a word of the language's script, before words.
+/// Not math or code (`O(N)`, `log(n)`, `` `split`(by size) ``), nor a one-letter prefix.
 fn glued_brackets(block: &Block, data: &LocaleData, found: &mut Vec<Found>) {
     let text = block.text.as_str();
     for (at, bracket) in text.char_indices() {
@@ -238,10 +316,17 @@ fn glued_brackets(block: &Block, data: &LocaleData, found: &mut Vec<Found>) {
         let Some(prev) = marks::before(text, at) else {
             continue;
         };
-        if !(prev.is_alphabetic() || marks::is_mark(prev)) || is_cjk(prev) {
+        if !(prev.is_alphabetic() || marks::is_mark(prev))
+            || is_cjk(prev)
+            || block.is_masked(&(at - prev.len_utf8()..at))
+        {
             continue;
         }
         let word = marks::word_before(text, at);
+        let native_letters = word.chars().filter(|&c| is_native_letter(c, data)).count();
+        if native_letters < 2 {
+            continue;
+        }
         if belongs_to_word(text, at, bracket) || data.attached_prefixes.iter().any(|p| p == word) {
             continue;
         }
@@ -260,9 +345,11 @@ fn belongs_to_word(text: &str, at: usize, bracket: char) -> bool {
     let inside = &text[at + 1..];
     let content = inside.find(close).map_or(inside, |end| &inside[..end]);
     let one_word = !content.contains(char::is_whitespace);
+    let letters = content.chars().filter(|c| c.is_alphabetic()).count();
+    // `ключ(A)`, `f(x)`: an argument of one letter is notation.
     let suffix = one_word
         && content.chars().count() <= WORD_SUFFIX_MAX_CHARS
-        && !content.contains(char::is_uppercase);
+        && (!content.contains(char::is_uppercase) || letters <= 1);
     let word = marks::word_before(text, at);
     let code_like = word.chars().skip(1).any(char::is_uppercase)
         || matches!(marks::before(text, at - word.len()), Some('.' | '_' | ':'))

@@ -267,7 +267,7 @@ impl Leaf {
 }
 
 /// HTML elements whose text is code, not prose.
-const CODE_ELEMENTS: &[&str] = &["code", "kbd", "samp", "var", "tt"];
+const CODE_ELEMENTS: &[&str] = &["code", "kbd", "samp", "var", "tt", "pre"];
 
 /// For a tag of a [`CODE_ELEMENTS`] element: `Some(true)` if it opens it, `Some(false)` if it
 /// closes it. `None` for any other tag, and for a self-closing one.
