@@ -252,6 +252,7 @@ fn known_tricky_inputs() {
         "![](<>)",
         "[a]: <\u{a0}>\n![b][a]",
         "- > <Tab value=\"x\">\n\t- [ ] # \n",
+        "\n\n- # \n  | \n   {/* c */}\n  ---\n",
     ] {
         check(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
     }

@@ -112,6 +112,9 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
         links,
     } = builder;
     if !matches!(kind, BlockKind::Code | BlockKind::Html | BlockKind::Image) {
+        if matches!(kind, BlockKind::Heading(_)) {
+            mask_heading_attributes(&text, &mut masks);
+        }
         masks = mask_non_prose(&text, masks);
         if kind == BlockKind::Paragraph && only_markup(&text, &masks) {
             // `{{% alert %}}`, `:::note`, `</td></tr>`: a paragraph of template markup.
@@ -130,7 +133,7 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
     }
     let tokens = tokenize(&text, &masks);
     let anchors = anchors(&text, &masks, &tokens, &links);
-    let normalized = normalize(&text);
+    let normalized = normalize(&without_markup(&text, &masks));
     let mut capitalized: Vec<String> = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word && t.script == Script::Latin && !t.masked)
@@ -158,6 +161,54 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
         normalized,
         letter_count,
     }
+}
+
+/// A heading's attribute block, `{#anchor}` or `{.class}` at its end, is markup. (pulldown-cmark
+/// can read them, but its reading panics on some setext headings.)
+fn mask_heading_attributes(text: &str, masks: &mut Vec<Mask>) {
+    let trimmed = text.trim_end();
+    if !trimmed.ends_with('}') {
+        return;
+    }
+    let Some(open) = trimmed.rfind('{') else {
+        return;
+    };
+    let inner = &trimmed[open + 1..trimmed.len() - 1];
+    if inner.trim_start().starts_with(['#', '.']) && !inner.contains(['{', '}']) {
+        let range = open..trimmed.len();
+        masks.retain(|m| !(range.start <= m.range.start && m.range.end <= range.end));
+        if !masks
+            .iter()
+            .any(|m| m.range.start < range.end && range.start < m.range.end)
+        {
+            masks.push(Mask {
+                kind: MaskKind::HtmlTag,
+                range,
+            });
+            masks.sort_by_key(|m| m.range.start);
+        }
+    }
+}
+
+/// `text` with its markup (HTML and JSX tags, shortcodes, heading attributes) blanked out, for
+/// comparing blocks by what they say.
+fn without_markup<'t>(text: &'t str, masks: &[Mask]) -> std::borrow::Cow<'t, str> {
+    let markup: Vec<&Mask> = masks
+        .iter()
+        .filter(|m| matches!(m.kind, MaskKind::HtmlTag | MaskKind::Jsx))
+        .collect();
+    if markup.is_empty() || markup.iter().all(|m| m.range == (0..text.len())) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for mask in markup {
+        out.push_str(&text[at..mask.range.start.max(at)]);
+        out.push(' ');
+        at = at.max(mask.range.end);
+    }
+    out.push_str(&text[at..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether every non-space character of `text` lies in a markup mask.

@@ -90,7 +90,7 @@ fn every_block_kind() {
         kinds_and_texts(&blocks),
         vec![
             (BlockKind::FrontMatter, "A guide to CX"),
-            (BlockKind::Heading(1), "Getting started"),
+            (BlockKind::Heading(1), "Getting started {#start}"),
             (
                 BlockKind::Paragraph,
                 "Read the loclint.toml file, the manual and https://example.com/faq, or write to \
@@ -153,6 +153,9 @@ fn words_map_back_to_the_file() {
         &EVERY_KIND[heading.range.clone()],
         "# Getting *started* {#start}"
     );
+    // The attribute block is markup: no word, no anchor.
+    let words: Vec<&str> = heading.words().map(|t| t.text(&heading.text)).collect();
+    assert_eq!(words, vec!["Getting", "started"]);
 }
 
 #[test]
@@ -435,7 +438,8 @@ fn mdx_masks_jsx_and_skips_esm() {
         kinds_and_texts(&blocks),
         vec![
             (BlockKind::FrontMatter, "Install"),
-            (BlockKind::Heading(1), "Install"),
+            // The heading's JSX expression is masked, not dropped.
+            (BlockKind::Heading(1), "Install {props.product}"),
             (
                 BlockKind::Html,
                 "<Tabs>\n  <TabItem value=\"linux\" label=\"Linux\">"
