@@ -178,6 +178,7 @@ pub fn gather_evidence(source: Option<&Parsed>, translations: &[Translation]) ->
         .iter()
         .map(|t| group::Member {
             document: &t.parsed.document,
+            latin_script: t.locale.data().scripts.contains(&Script::Latin),
             alignment: t.alignment.as_ref(),
         })
         .collect();

@@ -10,6 +10,8 @@ use crate::locale::Script;
 /// One translation of the group, as the evidence step reads it.
 pub struct Member<'a> {
     pub document: &'a Document,
+    /// Whether the translation's language is written in Latin script.
+    pub latin_script: bool,
     /// Its alignment with the source, when the source was found.
     pub alignment: Option<&'a Alignment>,
 }
@@ -25,7 +27,8 @@ pub struct GroupEvidence {
     kept: Vec<u16>,
     /// Per source block: how many translations have a block aligned with it.
     present: Vec<u16>,
-    /// Lowercase Latin words of the translations' prose, with how many translations use each.
+    /// Lowercase Latin words of the prose of translations in other scripts, with how many
+    /// translations use each.
     latin_words: HashMap<String, u16>,
     /// Lowercase words of the group's code, URLs, file names and link targets.
     code_words: HashSet<String>,
@@ -46,7 +49,14 @@ impl GroupEvidence {
         for member in members {
             add_code_words(member.document, &mut evidence.code_words);
             let mut words: HashSet<String> = HashSet::new();
-            for block in &member.document.blocks {
+            // In a Latin-script translation an English-looking word may be its own (`argument`
+            // in French): only translations in other scripts say that a word is kept.
+            let blocks = if member.latin_script {
+                &[][..]
+            } else {
+                &member.document.blocks[..]
+            };
+            for block in blocks {
                 for token in block.words().filter(|t| t.script == Script::Latin) {
                     words.insert(token.text(&block.text).to_lowercase());
                 }

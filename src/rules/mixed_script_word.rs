@@ -262,7 +262,10 @@ fn is_legitimate_mix(block: &Block, tokens: &[Token], language_scripts: &[Script
         .all(|(i, t)| i == at || language_scripts.contains(&t.script));
     let prefix_ok = tokens[..at].iter().all(|t| attaches_prefixes(t.script));
     let name = name_form(name.text(&block.text));
-    affixes_ok && prefix_ok && (is_acronym_like(name) || starts_upper(name))
+    // A suffix (a particle, a case ending) attaches to any word; whether the word itself should
+    // be English is for `untranslated-text` to say.
+    let suffix_only = at == 0;
+    affixes_ok && prefix_ok && (suffix_only || is_acronym_like(name) || starts_upper(name))
 }
 
 /// Scripts of languages that write prefixes, conjunctions and prepositions joined to the next
@@ -275,6 +278,9 @@ fn attaches_prefixes(script: Script) -> bool {
             | Script::Syriac
             | Script::Thaana
             | Script::Nko
+            | Script::Han
+            | Script::Hiragana
+            | Script::Katakana
             | Script::Thai
             | Script::Lao
             | Script::Khmer
