@@ -134,7 +134,7 @@ fn mojibake_and_decomposed_text_beside_real_accents() {
             (
                 "pt.txt",
                 3,
-                "encoding-damage",
+                "unnormalized-text",
                 "text not in NFC: \"ã\" written as U+0061 U+0303 (NFC: U+00E3)",
             ),
         ],

@@ -1,11 +1,7 @@
 use std::ops::Range;
 
-use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::{is_nfc, UnicodeNormalization};
-
-use crate::document::Block;
 use crate::finding::{Finding, Severity};
-use crate::locale::invisible::{code_point, escape_invisible};
+use crate::locale::invisible::escape_invisible;
 use crate::locale::{char_script, Script};
 
 use super::{Context, Rule, RuleInfo};
@@ -15,7 +11,7 @@ pub struct EncodingDamage;
 static INFO: RuleInfo = RuleInfo {
     id: "encoding-damage",
     default_severity: Severity::Error,
-    summary: "Text damaged by a wrong decoding: replacement characters, mojibake, text not in NFC",
+    summary: "Text damaged by a wrong decoding: replacement characters, mojibake",
     needs_source: false,
     docs: r#"## What it finds
 
@@ -26,10 +22,8 @@ static INFO: RuleInfo = RuleInfo {
   `à¤¨`, Russian `пр` became `Ð¿Ñ€`. loclint turns each run of such characters back into the
   bytes they came from and reports the part that reads as valid multi-byte UTF-8, with the
   original text as the fix (text damaged twice, `ÃƒÂ©`, is repaired in two steps).
-- **Text not in Unicode NFC** where its aligned source block is in NFC: a letter and its accent
-  stored as two code points (`e` + U+0301) where the composed `é` is expected. The first such
-  character of the block is reported, as a warning: the text displays correctly. Blocks with no
-  aligned source block, or whose source block is not in NFC either, are not checked.
+
+Text that only is not in Unicode NFC displays correctly: `unnormalized-text` reports it.
 
 Real text in Latin-script languages has accented capitals and symbols that can look like
 mojibake (`CAFÉ»`, `groß“`, `ÚŽASNÝ`), so a sequence is reported only with enough evidence:
@@ -49,8 +43,7 @@ Mojibake inside code, URLs and other masked text is left alone: it may be an exa
 ## Why it matters
 
 A replacement character or mojibake is a visible error on the published page, and it spreads:
-every later copy of the file carries it. Decomposed text looks right but breaks search, sorting
-and comparison with the glossary and the source.
+every later copy of the file carries it.
 
 ## Example
 
@@ -68,8 +61,7 @@ error[encoding-damage]: mojibake "Ã©" for "é" (UTF-8 read as Windows-1252)
 
 Replace each sequence with the text the fix gives, or better, get the file again from its
 origin and make sure every tool on the way reads and writes UTF-8. For replacement characters,
-restore the lost character from the translator's original. For NFC, normalise the file (most
-editors and `uconv -x any-nfc` do it).
+restore the lost character from the translator's original.
 "#,
 };
 
@@ -94,13 +86,6 @@ impl Rule for EncodingDamage {
                 .any(|m| m.start < range.end && range.start < m.end)
             {
                 findings.push(mojibake.finding(text));
-            }
-        }
-        for (index, block) in ctx.document.blocks.iter().enumerate() {
-            if let Some(source) = ctx.source_block(index) {
-                if let Some(finding) = not_nfc(block, source) {
-                    findings.push(finding);
-                }
             }
         }
     }
@@ -395,61 +380,6 @@ fn repair(mut text: String, language_scripts: &[Script]) -> (String, usize) {
     (text, passes)
 }
 
-/// The first character of `block` that is not in NFC, when its source block is in NFC.
-fn not_nfc(block: &Block, source: &Block) -> Option<Finding> {
-    if is_nfc(&block.text) || !is_nfc(&source.text) {
-        return None;
-    }
-    let text = block.text.as_str();
-    let composed: Vec<char> = text.nfc().collect();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let differs = chars
-        .iter()
-        .zip(composed.iter().chain(std::iter::repeat(&'\0')))
-        .position(|(&(_, c), &n)| c != n)?;
-    let start = (0..=differs)
-        .rev()
-        .find(|&i| canonical_combining_class(chars[i].1) == 0)
-        .unwrap_or(0);
-    let offset = |i: usize| chars.get(i).map_or(text.len(), |&(at, _)| at);
-    let mut end = start + 1;
-    while end < chars.len()
-        && (end <= differs
-            || canonical_combining_class(chars[end].1) != 0
-            || composes_into(&text[chars[start].0..offset(end)], chars[end].1))
-    {
-        end += 1;
-    }
-    let range = chars[start].0..offset(end);
-    if block.is_masked(&range) {
-        return None;
-    }
-    let written = &text[range.clone()];
-    let code_points = |s: &str| s.chars().map(code_point).collect::<Vec<_>>().join(" ");
-    let normal: String = written.nfc().collect();
-    Some(
-        Finding::new(
-            &INFO,
-            block.file_range(range),
-            format!(
-                "text not in NFC: \"{normal}\" written as {} (NFC: {})",
-                code_points(written),
-                code_points(&normal)
-            ),
-        )
-        .severity(Severity::Warning)
-        .fix("normalise to NFC")
-        .source(source.range.clone()),
-    )
-}
-
-/// Whether canonical composition joins `next` to the end of `written` (Hangul jamo, two-part
-/// Indic vowels), although both are starters.
-fn composes_into(written: &str, next: char) -> bool {
-    let alone = written.nfc().count();
-    written.chars().chain([next]).nfc().count() <= alone
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -580,39 +510,5 @@ mod tests {
     fn masked_mojibake_is_an_example() {
         let text = "Title\n\nSee https://example.com/cafÃ©-menu for the menu.\n";
         assert!(found("en", text).is_empty());
-    }
-
-    #[test]
-    fn decomposed_text_is_reported_where_the_source_is_composed() {
-        let source = "Title\n\nThe café opens at nine.\n";
-        let text = "Título\n\nO cafe\u{301} abre às nove.\n";
-        let findings = check(&EncodingDamage, "pt", Some(source), text);
-        assert_eq!(findings.len(), 1, "{findings:?}");
-        assert_eq!(
-            findings[0].message,
-            "text not in NFC: \"é\" written as U+0065 U+0301 (NFC: U+00E9)"
-        );
-        assert_eq!(findings[0].fix.as_deref(), Some("normalise to NFC"));
-        assert_eq!(excerpts(text, &findings), vec!["e\u{301}"]);
-        // A decomposed source block sets the standard: nothing to report.
-        let decomposed_source = "Title\n\nThe cafe\u{301} opens at nine.\n";
-        assert!(check(&EncodingDamage, "pt", Some(decomposed_source), text).is_empty());
-        // Without a source block to compare with, nothing either.
-        assert!(check(&EncodingDamage, "pt", None, text).is_empty());
-    }
-
-    #[test]
-    fn two_part_vowels_and_jamo_are_one_character() {
-        let source = "Title\n\nA word.\n";
-        // Bengali ো written as ে + া; Hangul 한 written as three jamo.
-        let bengali = "শিরোনাম\n\nএকটি কে\u{9BE}থা।\n";
-        let findings = check(&EncodingDamage, "bn", Some(source), bengali);
-        assert_eq!(excerpts(bengali, &findings), vec!["\u{9C7}\u{9BE}"]);
-        let korean = "제목\n\n\u{1112}\u{1161}\u{11AB}글.\n";
-        let findings = check(&EncodingDamage, "ko", Some(source), korean);
-        assert_eq!(
-            excerpts(korean, &findings),
-            vec!["\u{1112}\u{1161}\u{11AB}"]
-        );
     }
 }

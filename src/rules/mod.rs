@@ -17,6 +17,7 @@ mod structure_mismatch;
 #[cfg(test)]
 mod test_support;
 mod unbalanced_pair;
+mod unnormalized_text;
 mod untranslated_text;
 
 pub use context::{Context, SourceSide};
@@ -50,6 +51,7 @@ pub static RULES: &[&dyn Rule] = &[
     &mixed_script_word::MixedScriptWord,
     &invisible_character::InvisibleCharacter,
     &encoding_damage::EncodingDamage,
+    &unnormalized_text::UnnormalizedText,
     &unbalanced_pair::UnbalancedPair,
     &mismatched_quotes::MismatchedQuotes,
     &locale_punctuation::LocalePunctuation,
