@@ -79,7 +79,7 @@ pub struct Anchor {
 // sends the regex crate to its slower backtracking engines on non-ASCII text.
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)(?:https?://|ftp://|www\.)[^\s<>"'“”«»()\[\]]+[^\s<>"'“”«»()\[\].,;:!?।،؟。]"#,
+        r#"(?i)(?:https?://|ftp://|www\.)[^\s<>"'“”«»()\[\]（）【】「」『』、，。：；！？]+[^\s<>"'“”«»()\[\]（）【】「」『』、，。：；！？.,;:!?।،؟]"#,
     )
     .unwrap()
 });
@@ -644,6 +644,22 @@ mod tests {
                 "{{name}}"
             ]
         );
+    }
+
+    #[test]
+    fn urls_stop_at_full_width_punctuation() {
+        let b = block("详见（https://example.com/docs/a）。或 https://example.com/b，谢谢");
+        let masked: Vec<&str> = b.masks.iter().map(|m| &b.text[m.range.clone()]).collect();
+        assert_eq!(
+            masked,
+            vec!["https://example.com/docs/a", "https://example.com/b"]
+        );
+    }
+
+    #[test]
+    fn template_markup_and_heading_attributes_are_not_prose() {
+        let b = block("[!NOTE] {{% alert title=\"Note\" %}} :::caution");
+        assert!(b.words().next().is_none(), "{:?}", b.tokens);
     }
 
     #[test]

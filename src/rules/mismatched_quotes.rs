@@ -1,10 +1,11 @@
 use std::collections::HashMap;
 
-use crate::document::Block;
+use crate::document::{is_code_like, Block};
+use crate::evidence::Habit;
 use crate::finding::{Finding, Severity};
 use crate::locale::LocaleData;
 
-use super::marks::describe;
+use super::marks::{describe, is_native_letter};
 use super::pairing::{self, Level, Quotation};
 use super::{Context, Rule, RuleInfo};
 
@@ -57,11 +58,18 @@ impl Rule for MismatchedQuotes {
     fn check(&self, ctx: &Context, findings: &mut Vec<Finding>) {
         let data = ctx.locale_data;
         let mut outer: Vec<(&Block, Quotation)> = Vec::new();
-        for block in ctx.document.blocks.iter().filter(|b| b.kind.is_prose()) {
+        for (index, block) in ctx.document.blocks.iter().enumerate() {
+            if !block.kind.is_prose() {
+                continue;
+            }
+            let source = ctx.aligned_source_block(index);
             for quotation in pairing::pair(block, data).quotations {
                 if quotation.is_mismatched() {
                     findings.push(mismatch(block, &quotation, data));
-                } else if quotation.level == Level::Double && quotation.depth == 0 {
+                } else if quotation.level == Level::Double
+                    && quotation.depth == 0
+                    && !quotes_a_literal(block, &quotation, data, source)
+                {
                     outer.push((block, quotation));
                 }
             }
@@ -103,6 +111,10 @@ fn mismatch_fix(open: char, close: char, data: &LocaleData) -> String {
 }
 
 /// Reports the outer quotations whose style is not the one most used in the translation.
+/// In a translation that quotes in more than one style: quotations in a style that is not the
+/// language's, when the translation also uses the language's own (whatever the majority); the
+/// language's alternate style where its primary one dominates; else the minority style. A style
+/// that the locale practises is its convention.
 fn report_mixed_styles(
     outer: &[(&Block, Quotation)],
     data: &LocaleData,
@@ -115,24 +127,64 @@ fn report_mixed_styles(
     if counts.len() < 2 {
         return;
     }
-    let preference = |&(open, close): &(char, char)| {
-        data.quote_rank(open, close).unwrap_or(if open == '"' {
+    let rank = |&(open, close): &(char, char)| data.quote_rank(open, close);
+    let preference = |style: &(char, char)| {
+        rank(style).unwrap_or(if style.0 == '"' {
             data.quotes.len()
         } else {
             usize::MAX
         })
     };
-    let Some(&main) = counts.keys().max_by(|a, b| {
+    let by_count = |a: &&(char, char), b: &&(char, char)| {
         counts[*a]
             .cmp(&counts[*b])
             .then_with(|| preference(b).cmp(&preference(a)))
+    };
+    let own: Vec<&(char, char)> = counts.keys().filter(|s| rank(s).is_some()).collect();
+    let Some(&main) = (if own.is_empty() {
+        counts.keys().max_by(by_count)
+    } else {
+        own.iter().copied().max_by(by_count)
     }) else {
         return;
     };
     let total = outer.len();
     let main_count = counts[&main];
+    // A foreign style that carries nearly all of the file's quotations is the file's choice:
+    // one finding says so, rather than one per quotation.
+    if let Some((&foreign, &count)) = counts
+        .iter()
+        .filter(|(style, _)| rank(style).is_none())
+        .max_by_key(|(_, &count)| count)
+    {
+        if count >= FILE_STYLE_MIN && 4 * count >= 3 * total {
+            if let Some((block, q)) = outer
+                .iter()
+                .find(|(_, q)| (q.open.ch, q.close.ch) == foreign)
+            {
+                findings.push(
+                    Finding::new(
+                        &INFO,
+                        block.file_range(q.open.range()),
+                        format!(
+                            "this translation quotes with {}…{} ({count} of {total} quotations); {} quotes with {}…{}",
+                            foreign.0, foreign.1, data.name, main.0, main.1
+                        ),
+                    )
+                    .fix(format!(
+                        "replace `{}` and `{}` with `{}` and `{}` throughout",
+                        foreign.0, foreign.1, main.0, main.1
+                    ))
+                    .habit(Habit::QuoteStyle(foreign.0, foreign.1)),
+                );
+            }
+            return;
+        }
+    }
     for (block, q) in outer {
-        if (q.open.ch, q.close.ch) == main {
+        let style = (q.open.ch, q.close.ch);
+        // The language's primary style is never the one to replace.
+        if style == main || rank(&style) == Some(0) {
             continue;
         }
         findings.push(
@@ -148,9 +200,33 @@ fn report_mixed_styles(
             .fix(format!(
                 "replace `{}` and `{}` with `{}` and `{}`",
                 q.open.ch, q.close.ch, main.0, main.1
-            )),
+            ))
+            .habit(Habit::QuoteStyle(q.open.ch, q.close.ch)),
         );
     }
+}
+
+/// A foreign style with this many quotations, three quarters of the file's, is reported once.
+const FILE_STYLE_MIN: usize = 4;
+
+/// A quotation of a literal rather than of words: its content has no letter of the
+/// translation's own script (`"/todo"`, `"OTEPs"`, `"::"`), is code, or is a value the source
+/// quotes as it is (`"off"`), so its marks are the code's.
+fn quotes_a_literal(
+    block: &Block,
+    quotation: &Quotation,
+    data: &LocaleData,
+    source: Option<&Block>,
+) -> bool {
+    let content = &block.text[quotation.open.at + quotation.open.ch.len_utf8()..quotation.close.at];
+    let content = content.trim();
+    !content.chars().any(|c| is_native_letter(c, data))
+        || (!content.contains(char::is_whitespace) && is_code_like(content))
+        || source.is_some_and(|s| {
+            ["\"", "'", "“", "”"]
+                .iter()
+                .any(|q| s.text.contains(&format!("{q}{content}")))
+        })
 }
 
 #[cfg(test)]
@@ -208,5 +284,41 @@ mod tests {
         ] {
             assert!(messages(locale, text).is_empty(), "{locale}");
         }
+    }
+
+    #[test]
+    fn the_languages_own_style_is_never_the_one_to_replace() {
+        // Russian quotes with «»: straight quotes are the foreign style even where they are the
+        // majority of the file.
+        let text =
+            "Заголовок\n\nОн сказал «да», потом \"нет\", потом \"может быть\".\n\nИ \"снова\".\n";
+        let found = messages("ru", text);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found
+            .iter()
+            .all(|m| m.starts_with("quotation in \"…\" while this translation quotes with «…»")));
+        // Nearly all the file in the foreign style: one finding for the file.
+        let text = "Заголовок\n\n\"Один\" и \"два\", \"три\" и \"четыре\", и «пять».\n";
+        assert_eq!(
+            messages("ru", text),
+            vec!["this translation quotes with \"…\" (4 of 5 quotations); Russian quotes with «…» | replace `\"` and `\"` with `«` and `»` throughout"]
+        );
+    }
+
+    #[test]
+    fn quoted_literals_are_the_codes_marks() {
+        // A path, an identifier, a value the source quotes too: not prose quotations.
+        let text = "題名\n\n「設定」を開き、\"/todo\" と \"OTEPs\" を確認します。\n";
+        assert!(
+            messages("ja", text).is_empty(),
+            "{:?}",
+            messages("ja", text)
+        );
+        let source = "Title\n\nSet it to \"off\" or \"force\", as «the guide» says.\n";
+        let es = "Título\n\nPonlo en \"off\" o \"force\", como dice «la guía».\n";
+        assert!(
+            crate::rules::test_support::check_with_source(&MismatchedQuotes, "es", es, source)
+                .is_empty()
+        );
     }
 }

@@ -153,7 +153,13 @@ pub fn pair(block: &Block, data: &LocaleData) -> Pairing {
         }
         let mark = Mark { ch, at };
         if let Some((kind, opens)) = bracket(ch) {
-            if is_emoticon(text, at) || (!opens && is_list_label(text, at, &brackets, kind)) {
+            let open_of_kind = brackets.iter().any(|(k, _)| *k == kind);
+            // `:)` is a face only where no bracket waits for it, and its eyes are prose.
+            let emoticon = ch.is_ascii()
+                && !open_of_kind
+                && is_emoticon(text, at)
+                && !marks::masked(block, at.saturating_sub(1), 1);
+            if emoticon || (!opens && is_list_label(text, at, &brackets, kind)) {
                 continue;
             }
             if opens {
@@ -172,8 +178,17 @@ pub fn pair(block: &Block, data: &LocaleData) -> Pairing {
         let Some(level) = quote_level(ch) else {
             continue;
         };
+        // Hebrew joins a one-letter prefix to a quotation (`כ"ביקור הושלם"`): that mark opens;
+        // between the letters of an abbreviation (`צה"ל`) it belongs to the word.
+        let after_prefix = data.word_internal_quotes.contains(&ch)
+            && data
+                .attached_prefixes
+                .iter()
+                .any(|p| p.as_str() == marks::word_before(text, at));
         if (matches!(ch, '’' | '‘') && is_apostrophe(text, at))
-            || (data.word_internal_quotes.contains(&ch) && between_letters(text, at))
+            || (data.word_internal_quotes.contains(&ch)
+                && between_letters(text, at)
+                && !after_prefix)
         {
             continue;
         }
@@ -181,10 +196,14 @@ pub fn pair(block: &Block, data: &LocaleData) -> Pairing {
         if is_unit_mark(text, at, stack) {
             continue;
         }
-        let open = match role(text, at, ch, data) {
-            Role::Open => true,
-            Role::Close => false,
-            Role::Toggle => stack.is_empty(),
+        let open = if after_prefix && stack.is_empty() {
+            true
+        } else {
+            match role(text, at, ch, data) {
+                Role::Open => true,
+                Role::Close => false,
+                Role::Toggle => stack.is_empty(),
+            }
         };
         if open {
             stack.push(mark);
@@ -234,6 +253,15 @@ fn role(text: &str, at: usize, ch: char, data: &LocaleData) -> Role {
         '„' | '‚' | '「' | '『' => return Role::Open,
         '」' | '』' => return Role::Close,
         _ => {}
+    }
+    // Chinese and Japanese put no spaces between words, so where a mark stands says little: a
+    // mark the language uses in one direction only is read that way (`“ now ”`).
+    if data.scripts.contains(&crate::locale::Script::Han) {
+        match (data.opens_quote(ch), data.closes_quote(ch)) {
+            (true, false) => return Role::Open,
+            (false, true) => return Role::Close,
+            _ => {}
+        }
     }
     let prev = marks::before(text, at);
     let next = marks::at(text, at + ch.len_utf8());
@@ -405,5 +433,31 @@ mod tests {
         ] {
             assert!(pairs(text, "en").1.is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn hebrew_prefixes_open_quotations_and_abbreviations_keep_theirs() {
+        let (quotations, lone) = pairs("הצומת סומן כ\"ביקור הושלם\". צה\"ל ו\"לא מוגבל\".", "he");
+        assert_eq!(quotations, vec!["\"\"", "\"\""]);
+        assert!(lone.is_empty(), "{lone:?}");
+    }
+
+    #[test]
+    fn chinese_quotes_read_by_their_shape() {
+        let (quotations, lone) = pairs("它们分别被假定为“ now ”和“ forever ”。", "zh");
+        assert_eq!(quotations, vec!["“”", "“”"]);
+        assert!(lone.is_empty());
+    }
+
+    #[test]
+    fn a_face_needs_prose_eyes_and_no_open_bracket() {
+        let text = "不支持设置包含等号（=）的键，见 (a =) 和 :)";
+        let b = block(text);
+        let data = Locale::parse("zh").unwrap().data();
+        assert!(
+            pair(&b, data).unpaired.is_empty(),
+            "{:?}",
+            pair(&b, data).unpaired
+        );
     }
 }
