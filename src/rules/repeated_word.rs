@@ -57,18 +57,36 @@ impl Rule for RepeatedWord {
 
     fn check(&self, ctx: &Context, findings: &mut Vec<Finding>) {
         for block in ctx.document.blocks.iter().filter(|b| b.kind.is_prose()) {
-            for pair in block.tokens.windows(2) {
-                let [first, second] = pair else { continue };
-                if let Some(word) = repeated(block, first, second, ctx.locale_data) {
-                    findings.push(
-                        Finding::new(
-                            &INFO,
-                            block.file_range(second.range.clone()),
-                            format!("\"{word}\" twice in a row"),
-                        )
-                        .fix(format!("delete the second \"{word}\"")),
-                    );
+            let tokens = &block.tokens;
+            let mut i = 0;
+            while i + 1 < tokens.len() {
+                let Some(word) = repeated(block, &tokens[i], &tokens[i + 1], ctx.locale_data)
+                else {
+                    i += 1;
+                    continue;
+                };
+                // A run of the same word is one finding: `the the the`.
+                let mut end = i + 1;
+                while end + 1 < tokens.len()
+                    && repeated(block, &tokens[end], &tokens[end + 1], ctx.locale_data).is_some()
+                {
+                    end += 1;
                 }
+                let times = end - i + 1;
+                let (message, fix) = if times == 2 {
+                    (
+                        format!("\"{word}\" twice in a row"),
+                        format!("delete the second \"{word}\""),
+                    )
+                } else {
+                    (
+                        format!("\"{word}\" {times} times in a row"),
+                        format!("keep one \"{word}\""),
+                    )
+                };
+                let range = tokens[i + 1].range.start..tokens[end].range.end;
+                findings.push(Finding::new(&INFO, block.file_range(range), message).fix(fix));
+                i = end + 1;
             }
         }
     }
@@ -87,6 +105,18 @@ fn repeated<'a>(
     }
     let gap = &block.text[first.range.end..second.range.start];
     if gap.is_empty() || !gap.chars().all(char::is_whitespace) {
+        return None;
+    }
+    // Part of a hyphenated word (`segunda segunda-feira`, `CRI-O o`), or the whole of a quoted
+    // term (`"inconnus inconnus"`, a translation of "unknown unknowns").
+    let text = block.text.as_str();
+    let hyphenated = text[second.range.end..].starts_with(['-', '‑'])
+        || text[..first.range.start].ends_with(['-', '‑']);
+    let before = text[..first.range.start].chars().next_back();
+    let after = text[second.range.end..].chars().next();
+    let quoted_term =
+        before.is_some_and(super::marks::is_quote) && after.is_some_and(super::marks::is_quote);
+    if hyphenated || quoted_term {
         return None;
     }
     let (a, b) = (first.text(&block.text), second.text(&block.text));
@@ -182,5 +212,36 @@ mod tests {
         ] {
             assert!(repeats(locale, text).is_empty(), "{locale}: {text}");
         }
+    }
+
+    #[test]
+    fn hyphenated_quoted_and_grammatical_doublings_pass() {
+        for (locale, text) in [
+            (
+                "pt",
+                "Título\n\nNa segunda segunda-feira do mês, nome e e-mail.\n",
+            ),
+            ("es", "Título\n\nUsa **CRI-O** o **Docker**.\n"),
+            (
+                "fr",
+                "Titre\n\nLes nouveaux \"inconnus inconnus\" du système.\n",
+            ),
+            ("de", "Titel\n\nWenn Sie sie öffnen, sehen Sie das.\n"),
+        ] {
+            assert!(
+                repeats(locale, text).is_empty(),
+                "{locale}: {:?}",
+                repeats(locale, text)
+            );
+        }
+    }
+
+    #[test]
+    fn a_run_of_one_word_is_one_finding() {
+        let text = "Title\n\nIt is very very very very good.\n";
+        let findings = check(&RepeatedWord, "en", text);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].message, "\"very\" 4 times in a row");
+        assert_eq!(&text[findings[0].range.clone()], "very very very");
     }
 }
