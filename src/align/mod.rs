@@ -42,12 +42,21 @@ pub struct Alignment {
     pub pairs: Vec<Pair>,
     pub moves: Vec<Move>,
     source_of: HashMap<usize, usize>,
+    /// Target blocks whose pairing is sure: the blocks share what survives translation, or the
+    /// pair stands between pairs and its lengths agree.
+    sure: std::collections::HashSet<usize>,
 }
 
 impl Alignment {
     /// The source block that target block `target` translates (paired or moved).
     pub fn source_of(&self, target: usize) -> Option<usize> {
         self.source_of.get(&target).copied()
+    }
+
+    /// Whether target block `target` surely translates the source block it is paired with, so
+    /// that a difference between them (a heading's level) is the translation's.
+    pub fn is_sure(&self, target: usize) -> bool {
+        self.sure.contains(&target)
     }
 }
 
@@ -107,10 +116,24 @@ pub fn align(source: &Document, target: &Document, duplicates: &[DuplicateRun]) 
         .filter_map(|p| Some((p.target?, p.source?)))
         .chain(moves.iter().map(|m| (m.target, m.source)))
         .collect();
+    let paired = |p: Option<&Pair>| p.is_none_or(|p| p.source.is_some() && p.target.is_some());
+    let sure = pairs
+        .iter()
+        .enumerate()
+        .filter_map(|(n, pair)| {
+            let (s, t) = (pair.source?, pair.target?);
+            let (sb, tb) = (&source.blocks[s], &target.blocks[t]);
+            let between_pairs =
+                paired(n.checked_sub(1).and_then(|m| pairs.get(m))) && paired(pairs.get(n + 1));
+            (scorer.is_strong_match(sb, tb) || (between_pairs && scorer.pair_score(sb, tb) >= 0.0))
+                .then_some(t)
+        })
+        .collect();
     Alignment {
         pairs,
         moves,
         source_of,
+        sure,
     }
 }
 

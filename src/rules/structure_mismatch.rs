@@ -96,7 +96,7 @@ impl Rule for StructureMismatch {
             };
             let (sb, tb) = (&src_blocks[s], &tgt_blocks[t]);
             if let (BlockKind::Heading(sl), BlockKind::Heading(tl)) = (sb.kind, tb.kind) {
-                if sl != tl {
+                if sl != tl && source.alignment.is_sure(t) {
                     findings.push(
                         Finding::new(
                             &INFO,
@@ -107,7 +107,11 @@ impl Rule for StructureMismatch {
                         .fix(format!("make it a level {sl} heading")),
                     );
                 }
-            } else if strict && sb.kind != tb.kind && !is_markup(sb) && !is_markup(tb) {
+            } else if strict
+                && sb.kind != tb.kind
+                && is_changed_kind(sb, tb)
+                && source.alignment.is_sure(t)
+            {
                 findings.push(
                     Finding::new(
                         &INFO,
@@ -185,6 +189,26 @@ fn gaps(pairs: &[Pair]) -> Vec<Gap> {
         gaps.push(current);
     }
     gaps
+}
+
+/// A translated block of another kind than its source block, where that is the translation's
+/// doing: a paragraph made a list item or the reverse, between blocks that are surely one
+/// another's (the same code, numbers, names). Notes move between Markdown's blockquote and a
+/// site's alert markup as the source's conventions change, so a quote against a paragraph is
+/// not reported.
+fn is_changed_kind(source: &Block, target: &Block) -> bool {
+    use BlockKind::*;
+    let sure = {
+        let (a, b) = (
+            source.hard_anchors().collect::<Vec<_>>(),
+            target.hard_anchors().collect::<Vec<_>>(),
+        );
+        !a.is_empty() && a == b
+    };
+    matches!(
+        (source.kind, target.kind),
+        (Paragraph, ListItem) | (ListItem, Paragraph)
+    ) && sure
 }
 
 /// Markup with no text (a JSX or HTML tag, a template shortcode): no content is lost or added
