@@ -150,6 +150,87 @@ fn label(excerpt: &str, multi_line: bool) -> String {
     escape_invisible(excerpt).escape_debug().to_string()
 }
 
+/// How many locales get a column of their own in the table of counts; the rest are summed.
+const TABLE_LOCALES: usize = 8;
+
+/// The findings counted by rule and by locale, as a table, when there are findings in more than
+/// one rule or locale.
+fn by_rule_and_locale(outcome: &Outcome) -> String {
+    use std::collections::BTreeMap;
+    let mut table: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    let mut per_locale: BTreeMap<&str, usize> = BTreeMap::new();
+    for file in &outcome.files {
+        for finding in &file.findings {
+            *table
+                .entry(finding.rule)
+                .or_default()
+                .entry(file.locale.as_str())
+                .or_default() += 1;
+            *per_locale.entry(file.locale.as_str()).or_default() += 1;
+        }
+    }
+    if table.len() < 2 && per_locale.len() < 2 {
+        return String::new();
+    }
+    let mut locales: Vec<(&str, usize)> = per_locale.into_iter().collect();
+    locales.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let others = locales.len() > TABLE_LOCALES + 1;
+    let shown: Vec<&str> = locales
+        .iter()
+        .take(if others { TABLE_LOCALES } else { locales.len() })
+        .map(|(l, _)| *l)
+        .collect();
+    let mut header: Vec<String> = shown.iter().map(|l| l.to_string()).collect();
+    if others {
+        header.push("others".into());
+    }
+    header.push("total".into());
+    let width = table.keys().map(|r| r.len()).max().unwrap_or(5).max(5);
+    let column = |name: &str| name.chars().count().max(5);
+    let mut out = String::from("\nFindings by rule and locale:\n");
+    let _ = write!(out, "  {:<width$}", "rule");
+    for name in &header {
+        let _ = write!(out, " {:>w$}", name, w = column(name));
+    }
+    out.push('\n');
+    let mut totals = vec![0usize; header.len()];
+    let mut rows: Vec<(&str, Vec<usize>)> = table
+        .iter()
+        .map(|(rule, by_locale)| {
+            let mut cells: Vec<usize> = shown
+                .iter()
+                .map(|l| by_locale.get(l).copied().unwrap_or(0))
+                .collect();
+            let total: usize = by_locale.values().sum();
+            if others {
+                cells.push(total - cells.iter().sum::<usize>());
+            }
+            cells.push(total);
+            (*rule, cells)
+        })
+        .collect();
+    rows.sort_by(|a, b| b.1.last().cmp(&a.1.last()).then(a.0.cmp(b.0)));
+    for (rule, cells) in &rows {
+        let _ = write!(out, "  {rule:<width$}");
+        for (i, (cell, name)) in cells.iter().zip(&header).enumerate() {
+            totals[i] += cell;
+            let text = if *cell == 0 {
+                ".".to_string()
+            } else {
+                cell.to_string()
+            };
+            let _ = write!(out, " {:>w$}", text, w = column(name));
+        }
+        out.push('\n');
+    }
+    let _ = write!(out, "  {:<width$}", "total");
+    for (total, name) in totals.iter().zip(&header) {
+        let _ = write!(out, " {:>w$}", total, w = column(name));
+    }
+    out.push_str("\n\n");
+    out
+}
+
 fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
@@ -161,13 +242,35 @@ fn shorten(text: &str, max: usize) -> String {
 fn summary(outcome: &Outcome, options: &RenderOptions) -> String {
     let counts = counts(&outcome.files);
     let mut out = String::new();
-    for path in &outcome.sources_without_translations {
-        let _ = writeln!(
-            out,
-            "note: {}: a source with no translation",
-            path.display()
-        );
+    match outcome.sources_without_translations.as_slice() {
+        [] => {}
+        [path] => {
+            let _ = writeln!(
+                out,
+                "note: {}: a source with no translation",
+                path.display()
+            );
+        }
+        paths => {
+            let shown: Vec<String> = paths
+                .iter()
+                .take(3)
+                .map(|p| p.display().to_string())
+                .collect();
+            let more = if paths.len() > shown.len() {
+                format!(" and {} more", paths.len() - shown.len())
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "note: {} sources have no translation: {}{more}",
+                paths.len(),
+                shown.join(", ")
+            );
+        }
     }
+    out.push_str(&by_rule_and_locale(outcome));
     let checked = plural(outcome.files.len(), "translation", "translations");
     if counts.errors + counts.warnings == 0 {
         let _ = write!(out, "No findings in {checked}");
