@@ -43,7 +43,9 @@ pub fn find(document: &Document, source: Option<&Document>) -> Vec<DuplicateRun>
         .into_iter()
         .filter(|run| {
             let blocks = &document.blocks[run.repeat.clone()];
-            if blocks.iter().all(|b| !is_text(b)) {
+            if blocks.iter().all(|b| !is_text(b))
+                || blocks.iter().any(|b| b.kind == BlockKind::FrontMatter)
+            {
                 return false;
             }
             // Blocks that stand three times or more are a pattern of the page (the options
@@ -78,9 +80,11 @@ pub fn find(document: &Document, source: Option<&Document>) -> Vec<DuplicateRun>
         .collect()
 }
 
-/// Blocks a reader reads: prose or images, not code, markup or a block of names only.
+/// Blocks a reader reads: prose or images, not code, markup, a block of names only, or a
+/// front-matter field (a `linkTitle` equal to its `title` is no paste).
 fn is_text(block: &Block) -> bool {
-    block.kind == BlockKind::Image || (block.kind.is_prose() && block.letter_count > 0)
+    block.kind == BlockKind::Image
+        || (block.kind.is_prose() && block.kind != BlockKind::FrontMatter && block.letter_count > 0)
 }
 
 /// Letters, a Chinese or Japanese character counting for three and a Korean syllable for two:

@@ -60,6 +60,45 @@ impl Alignment {
     }
 }
 
+/// A translation's duplicated runs and its alignment with its source. A repeated run is a paste
+/// only where the source does not account for both copies: when the source has the text twice
+/// too (a note under two sections, the same options under two commands), both copies pair with
+/// blocks of the source, and neither is a duplicate.
+pub fn align_translation(
+    source: Option<&Document>,
+    target: &Document,
+) -> (Vec<DuplicateRun>, Option<Alignment>) {
+    let candidates = find_duplicates(target, source);
+    let Some(source) = source else {
+        return (candidates, None);
+    };
+    let full = align(source, target, &[]);
+    if candidates.is_empty() {
+        return (candidates, Some(full));
+    }
+    let pasted: Vec<DuplicateRun> = candidates
+        .into_iter()
+        .filter(|run| !both_copies_paired(&full, run))
+        .collect();
+    let alignment = if pasted.is_empty() {
+        full
+    } else {
+        align(source, target, &pasted)
+    };
+    (pasted, Some(alignment))
+}
+
+/// Whether the alignment pairs most blocks of both copies of `run` with source blocks.
+fn both_copies_paired(alignment: &Alignment, run: &DuplicateRun) -> bool {
+    let both = run
+        .first
+        .clone()
+        .zip(run.repeat.clone())
+        .filter(|&(i, j)| alignment.source_of(i).is_some() && alignment.source_of(j).is_some())
+        .count();
+    2 * both > run.len()
+}
+
 /// Documents up to this many source × target blocks are aligned by one dynamic programme over
 /// all their blocks; larger ones are first cut at the pins.
 const WHOLE_DP_CELLS: usize = 1_000_000;

@@ -160,8 +160,8 @@ pub struct Translation {
 
 impl Translation {
     pub fn new(parsed: Parsed, locale: Locale, source: Option<&Parsed>, reported: bool) -> Self {
-        let duplicates = align::find_duplicates(&parsed.document, source.map(|s| &s.document));
-        let alignment = source.map(|s| align::align(&s.document, &parsed.document, &duplicates));
+        let (duplicates, alignment) =
+            align::align_translation(source.map(|s| &s.document), &parsed.document);
         Translation {
             parsed,
             locale,
@@ -351,8 +351,8 @@ pub fn debug_view(files: &[PathBuf]) -> anyhow::Result<String> {
         [source, target] => {
             let source = parse(source)?;
             let target = parse(target)?;
-            let duplicates = align::find_duplicates(&target.document, Some(&source.document));
-            let alignment = align::align(&source.document, &target.document, &duplicates);
+            let (_, alignment) = align::align_translation(Some(&source.document), &target.document);
+            let alignment = alignment.expect("a source was given");
             let blank = format!("{:>5} {:<12} {:<70}", "", "", "");
             for pair in &alignment.pairs {
                 let left = pair.source.map_or(blank.clone(), |s| {

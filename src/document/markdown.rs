@@ -200,10 +200,7 @@ impl Walker {
             },
             Event::Code(code) => self.inline_leaf(output, &range).inline_code(&code, range),
             Event::InlineHtml(html) => self.inline_leaf(output, &range).inline_html(&html, range),
-            Event::Html(html) => {
-                self.inline_leaf(output, &range)
-                    .block_line(&html, range, MaskKind::HtmlTag)
-            }
+            Event::Html(html) => self.inline_leaf(output, &range).html_line(&html, range),
             Event::InlineMath(math) | Event::DisplayMath(math) => {
                 self.inline_leaf(output, &range).inline_code(&math, range)
             }

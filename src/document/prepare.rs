@@ -111,6 +111,11 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
         key,
         links,
     } = builder;
+    if kind == BlockKind::Html && has_prose_letters(&text, &masks) {
+        // An HTML block with text between its tags (a pull quote, a table's cells) is read as
+        // a paragraph: its words are the translation's like any other.
+        kind = BlockKind::Paragraph;
+    }
     if !matches!(kind, BlockKind::Code | BlockKind::Html | BlockKind::Image) {
         if matches!(kind, BlockKind::Heading(_)) {
             mask_heading_attributes(&text, &mut masks);
@@ -209,6 +214,21 @@ fn without_markup<'t>(text: &'t str, masks: &[Mask]) -> std::borrow::Cow<'t, str
     }
     out.push_str(&text[at..]);
     std::borrow::Cow::Owned(out)
+}
+
+/// Whether `text` has letters outside its masks.
+fn has_prose_letters(text: &str, masks: &[Mask]) -> bool {
+    let mut at = 0;
+    for mask in masks {
+        if text[at..mask.range.start.max(at)]
+            .chars()
+            .any(char::is_alphabetic)
+        {
+            return true;
+        }
+        at = at.max(mask.range.end);
+    }
+    text[at..].chars().any(char::is_alphabetic)
 }
 
 /// Whether every non-space character of `text` lies in a markup mask.

@@ -113,9 +113,52 @@ impl Leaf {
         self.masked(text, range, kind);
     }
 
-    /// A line of a code block or of an HTML block.
+    /// A line of a code block, or a stretch of JSX markup.
     pub(super) fn block_line(&mut self, text: &str, range: Range<usize>, kind: MaskKind) {
         self.masked(text, range, kind);
+    }
+
+    /// A line of an HTML block: its tags, comments and entities are markup, the text between
+    /// them prose (a pull quote, a table cell), except inside code elements.
+    pub(super) fn html_line(&mut self, text: &str, range: Range<usize>) {
+        let mut at = 0;
+        while at < text.len() {
+            let rest = &text[at..];
+            let markup_len = if rest.starts_with("<!--") {
+                rest.find("-->").map_or(rest.len(), |end| end + 3)
+            } else if rest.strip_prefix('<').is_some_and(|r| {
+                r.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
+            }) {
+                rest.find('>').map_or(rest.len(), |end| end + 1)
+            } else if let Some(entity) = rest.strip_prefix('&') {
+                entity
+                    .find(|c: char| !c.is_ascii_alphanumeric() && c != '#')
+                    .filter(|&end| end > 0 && entity[end..].starts_with(';'))
+                    .map_or(0, |end| end + 2)
+            } else {
+                0
+            };
+            if markup_len > 0 {
+                let piece = at..at + markup_len;
+                self.masked(
+                    &text[piece.clone()],
+                    range.start + piece.start..range.start + piece.end,
+                    MaskKind::HtmlTag,
+                );
+                at += markup_len;
+                continue;
+            }
+            let first = rest.chars().next().map_or(1, char::len_utf8);
+            let next = rest[first..]
+                .find(['<', '&'])
+                .map_or(text.len(), |i| at + first + i);
+            let piece = at..next;
+            self.prose(
+                &text[piece.clone()],
+                range.start + piece.start..range.start + piece.end,
+            );
+            at = next;
+        }
     }
 
     /// A soft or hard line break, or any place where words must not run together.
@@ -267,7 +310,7 @@ impl Leaf {
 }
 
 /// HTML elements whose text is code, not prose.
-const CODE_ELEMENTS: &[&str] = &["code", "kbd", "samp", "var", "tt", "pre"];
+const CODE_ELEMENTS: &[&str] = &["code", "kbd", "samp", "var", "tt", "pre", "script", "style"];
 
 /// For a tag of a [`CODE_ELEMENTS`] element: `Some(true)` if it opens it, `Some(false)` if it
 /// closes it. `None` for any other tag, and for a self-closing one.
