@@ -100,12 +100,16 @@ pub fn run(discovery: Discovery, settings: &Settings) -> Outcome {
     outcome
 }
 
-fn internal_error(group: &Group, panic: &(dyn std::any::Any + Send)) -> GroupResult {
-    let what = panic
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
         .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+fn internal_error(group: &Group, panic: &(dyn std::any::Any + Send)) -> GroupResult {
+    let what = panic_message(panic);
     let path = group
         .translations
         .iter()
@@ -236,8 +240,23 @@ fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> Group
     }
     let evidence = gather_evidence(source.as_ref(), &translations);
     for translation in translations.into_iter().filter(|t| t.reported) {
-        let (findings, observations) =
-            check_translation(&translation, source.as_ref(), &evidence, rules, settings);
+        // One translation that trips a bug costs its own findings, not its group's.
+        let checked = catch_unwind(AssertUnwindSafe(|| {
+            check_translation(&translation, source.as_ref(), &evidence, rules, settings)
+        }));
+        let (findings, observations) = match checked {
+            Ok(checked) => checked,
+            Err(panic) => {
+                result.problems.push(Problem {
+                    path: translation.parsed.file.path.clone(),
+                    message: format!(
+                        "internal error while checking this file ({}); please report it with the file and its source",
+                        panic_message(panic.as_ref())
+                    ),
+                });
+                continue;
+            }
+        };
         result
             .observations
             .push((translation.locale.clone(), observations));

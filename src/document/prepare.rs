@@ -89,6 +89,9 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 static TEMPLATE_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\{\{[<%].*?[%>]\}\}|:::+[A-Za-z0-9_-]*(?:\[[^\]\n]*\])?|^\[![A-Za-z]+\]").unwrap()
 });
+/// GitHub's emoji shortcodes (`:warning:`, `:+1:`): markup a site renders as a picture.
+static EMOJI_SHORTCODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r":[a-z0-9_+-]{2,32}:").unwrap());
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?-u:\b)").unwrap()
 });
@@ -259,6 +262,24 @@ fn mask_non_prose(text: &str, mut masks: Vec<Mask>) -> Vec<Mask> {
             if !masks.iter().any(|existing| {
                 existing.range.start < range.end && range.start < existing.range.end
             }) {
+                masks.push(Mask {
+                    kind: MaskKind::HtmlTag,
+                    range,
+                });
+            }
+        }
+    }
+    if text.contains(':') {
+        for m in EMOJI_SHORTCODE.find_iter(text) {
+            let range = m.range();
+            let alone = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            if alone(text[..range.start].chars().next_back())
+                && alone(text[range.end..].chars().next())
+                && text[range.clone()].chars().any(|c| c.is_ascii_lowercase())
+                && !masks
+                    .iter()
+                    .any(|m| m.range.start < range.end && range.start < m.range.end)
+            {
                 masks.push(Mask {
                     kind: MaskKind::HtmlTag,
                     range,

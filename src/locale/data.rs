@@ -73,6 +73,9 @@ pub struct LocaleData {
     /// With `reduplication`: postpositions, particles and auxiliaries, never doubled.
     #[serde(default)]
     pub never_doubled: Vec<String>,
+    /// Words spelled with a comma inside (Greek `ό,τι`): no missing space.
+    #[serde(default)]
+    pub comma_words: Vec<String>,
     /// Words that are grammatical when doubled (English `had had`, French `vous vous`).
     #[serde(default)]
     pub doubled_words: Vec<String>,

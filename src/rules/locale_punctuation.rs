@@ -92,6 +92,9 @@ impl Rule for LocalePunctuation {
 struct ForeignMarks {
     findings: Vec<Finding>,
     uses: std::collections::HashMap<char, (usize, usize)>,
+    /// Half-width colons after a block's opening label, and the file's full-width ones there.
+    labels: Vec<Finding>,
+    label_colons: (usize, usize),
 }
 
 /// A file uses a foreign mark on purpose when it does so this many times, at least as often as
@@ -100,6 +103,18 @@ const FILE_STYLE_MIN_USES: usize = 3;
 
 impl ForeignMarks {
     fn report(self, ctx: &Context, findings: &mut Vec<Finding>) {
+        // Labels follow the file's other labels: a half-width colon among as many full-width
+        // ones is a slip; labels that are mostly half-width follow a template.
+        let (foreign_labels, native_labels) = self.label_colons;
+        if native_labels > 0 && foreign_labels <= native_labels {
+            findings.extend(self.labels);
+        } else {
+            for finding in &self.labels {
+                if let Some(habit) = &finding.habit {
+                    ctx.used(habit);
+                }
+            }
+        }
         let uses = self.uses;
         findings.extend(self.findings.into_iter().filter(|finding| {
             let Some(habit @ Habit::Mark(mark)) = &finding.habit else {
@@ -130,6 +145,9 @@ fn foreign_marks(ctx: &Context, block: &Block, found: &mut ForeignMarks) {
             if !marks::masked(block, at, ch.len_utf8()) && follows_native_letter(text, at, data) {
                 ctx.instead_of(Habit::Mark(native.mark));
                 found.uses.entry(native.mark).or_default().1 += 1;
+                if native.mark == ':' && is_label_colon(text, at) {
+                    found.label_colons.1 += 1;
+                }
             }
             continue;
         }
@@ -146,17 +164,53 @@ fn foreign_marks(ctx: &Context, block: &Block, found: &mut ForeignMarks) {
         if foreign.at == MarkPlace::SentenceEnd && !ends_sentence(text, at, ch, data) {
             continue;
         }
+        if ch == ',' && separates_links(block, at) {
+            continue;
+        }
+        let finding = Finding::new(
+            &INFO,
+            block.file_range(at..at + ch.len_utf8()),
+            foreign_message(foreign, data),
+        )
+        .fix(format!("replace `{}` with `{}`", ch, foreign.replacement))
+        .habit(Habit::Mark(ch));
+        if ch == ':' && is_label_colon(text, at) {
+            // A label's colon is judged against the file's other labels.
+            found.label_colons.0 += 1;
+            found.labels.push(finding);
+            continue;
+        }
         found.uses.entry(ch).or_default().0 += 1;
-        found.findings.push(
-            Finding::new(
-                &INFO,
-                block.file_range(at..at + ch.len_utf8()),
-                foreign_message(foreign, data),
-            )
-            .fix(format!("replace `{}` with `{}`", ch, foreign.replacement))
-            .habit(Habit::Mark(ch)),
-        );
+        found.findings.push(finding);
     }
+}
+
+/// Where a colon ends the label that opens a block (`**推奨事項**:`, `` `message`（必須）: ``): a
+/// term before its definition, where technical writing often keeps the half-width colon of a
+/// template.
+fn is_label_colon(text: &str, at: usize) -> bool {
+    const LABEL_MAX_CHARS: usize = 24;
+    let Some(colon) = text[at..].chars().next() else {
+        return false;
+    };
+    let label = text[..at].trim_start();
+    label.chars().count() <= LABEL_MAX_CHARS
+        && !label.chars().any(marks::is_clause_punctuation)
+        && (colon == '：'
+            || text[at + colon.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace))
+}
+
+/// A comma between two links (`[決済サービス](…), [商品カタログ](…)`): a list of names.
+fn separates_links(block: &Block, at: usize) -> bool {
+    let ends_link = block.links.iter().any(|l| l.text.end == at);
+    let starts_link = block
+        .links
+        .iter()
+        .any(|l| l.text.start > at && block.text[at + 1..l.text.start].trim().is_empty());
+    ends_link && starts_link
 }
 
 /// The mark follows a word of the language's own script (through closing quotes and brackets,
@@ -333,7 +387,9 @@ fn missing_inverted_marks(ctx: &Context, block: &Block, findings: &mut Vec<Findi
         let Some(mark) = data.inverted_marks.iter().find(|m| m.close == ch) else {
             continue;
         };
-        if marks::masked(block, at, ch.len_utf8()) || marks::before(text, at).is_some_and(is_close)
+        if marks::masked(block, at, ch.len_utf8())
+            || marks::before(text, at).is_some_and(is_close)
+            || in_external_link_text(block, at)
         {
             continue;
         }
@@ -344,6 +400,15 @@ fn missing_inverted_marks(ctx: &Context, block: &Block, findings: &mut Vec<Findi
         }
         findings.push(inverted_finding(block, at, mark, data).habit(Habit::NoOpeningMark(ch)));
     }
+}
+
+/// Whether byte `at` lies in the text of a link to another site: the title of a page in
+/// another language (`[So You Want to Write Memory with eBPF?](…)`).
+fn in_external_link_text(block: &Block, at: usize) -> bool {
+    block
+        .links
+        .iter()
+        .any(|l| l.text.contains(&at) && l.destination.contains("://"))
 }
 
 /// The byte offset where the sentence holding byte `at` begins: after the last sentence mark

@@ -172,6 +172,17 @@ fn space_runs(
         let before = marks::before(text, start);
         let after = marks::at(text, end);
         let mark_is_code = after.is_some_and(|m| block.is_masked(&(end..end + m.len_utf8())));
+        // A line break before a full-width mark, where a formatter wrapped the line: Chinese
+        // and Japanese text does not show it as a space.
+        let wrapped = after.is_some_and(is_cjk)
+            && ctx
+                .file
+                .text
+                .get(block.file_range(start..end))
+                .is_some_and(|s| s.contains('\n'));
+        if wrapped {
+            continue;
+        }
         if let Some(mark) =
             after.filter(|&m| !mark_is_code && space_is_wrong_before(text, end, m, before, data))
         {
@@ -258,12 +269,33 @@ fn missing_space_after(block: &Block, data: &LocaleData, found: &mut Vec<Found>)
         if mark == ',' && (prev.is_numeric() || single_letters_around(text, at)) {
             continue;
         }
+        if data
+            .comma_words
+            .iter()
+            .any(|w| word_around(text, at) == w.as_str())
+        {
+            continue;
+        }
         found.push((
             at..end,
             format!("no space after {}", describe(mark)),
             format!("insert a space after `{mark}`"),
         ));
     }
+}
+
+/// The word holding the mark at byte `at`, the mark included (`ό,τι`).
+fn word_around(text: &str, at: usize) -> &str {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || marks::is_mark(*c)))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at + 1..]
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphanumeric() || marks::is_mark(*c)))
+        .map_or(text.len(), |(i, _)| at + 1 + i);
+    &text[start..end]
 }
 
 /// `end.Next`: a lowercase word of two letters or more before the stop, a capitalised word of
@@ -302,7 +334,9 @@ fn in_identifier(text: &str, at: usize) -> bool {
     let end = text[at..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| at + i);
-    text[start..end].contains(['/', '=', '@', '_', '\\', '#'])
+    let chunk = &text[start..end];
+    // A path, a query, an address, markup, or a dotted name (`io.reactivex.Maybe`).
+    chunk.contains(['/', '=', '@', '_', '\\', '#', '<', '>']) || chunk.matches('.').count() >= 2
 }
 
 /// `उत्पाद(उप`: an opening bracket glued to a word of the language's script, before words.
