@@ -65,7 +65,7 @@ pub fn find(document: &Document, source: Option<&Document>) -> Vec<DuplicateRun>
                     block.kind,
                     BlockKind::Paragraph | BlockKind::ListItem | BlockKind::BlockQuote
                 );
-                if !adjacent && (!prose || weighted_letters(block) < LONE_BLOCK_MIN_LETTERS) {
+                if !adjacent && (!prose || !is_long(block)) {
                     return false;
                 }
             }
@@ -85,6 +85,17 @@ pub fn find(document: &Document, source: Option<&Document>) -> Vec<DuplicateRun>
 fn is_text(block: &Block) -> bool {
     block.kind == BlockKind::Image
         || (block.kind.is_prose() && block.kind != BlockKind::FrontMatter && block.letter_count > 0)
+}
+
+/// Whether two blocks share their kind and their hard anchors, at least one.
+pub(super) fn same_anchors(a: &Block, b: &Block) -> bool {
+    anchor_key(a).is_some_and(|key| anchor_key(b) == Some(key))
+}
+
+/// Whether a block is long enough that a repeat of it alone, apart from its first copy, is no
+/// coincidence.
+pub(super) fn is_long(block: &Block) -> bool {
+    weighted_letters(block) >= LONE_BLOCK_MIN_LETTERS
 }
 
 /// Letters, a Chinese or Japanese character counting for three and a Korean syllable for two:

@@ -78,7 +78,7 @@ pub fn align_translation(
     }
     let pasted: Vec<DuplicateRun> = candidates
         .into_iter()
-        .filter(|run| !both_copies_paired(&full, run))
+        .filter(|run| !both_copies_paired(source, target, &full, run))
         .collect();
     let alignment = if pasted.is_empty() {
         full
@@ -88,13 +88,29 @@ pub fn align_translation(
     (pasted, Some(alignment))
 }
 
-/// Whether the alignment pairs most blocks of both copies of `run` with source blocks.
-fn both_copies_paired(alignment: &Alignment, run: &DuplicateRun) -> bool {
+/// Whether the alignment pairs most blocks of both copies of `run` with source blocks that
+/// could both read as the copy: the same source text twice, the same anchors twice, or a block
+/// short enough (a label, an option) for two source blocks to translate alike. Two different
+/// long paragraphs never translate to one text, so a pairing that says so is the paste's.
+fn both_copies_paired(
+    source: &Document,
+    target: &Document,
+    alignment: &Alignment,
+    run: &DuplicateRun,
+) -> bool {
     let both = run
         .first
         .clone()
         .zip(run.repeat.clone())
-        .filter(|&(i, j)| alignment.source_of(i).is_some() && alignment.source_of(j).is_some())
+        .filter(|&(i, j)| {
+            let (Some(a), Some(b)) = (alignment.source_of(i), alignment.source_of(j)) else {
+                return false;
+            };
+            let (a, b) = (&source.blocks[a], &source.blocks[b]);
+            a.normalized == b.normalized
+                || duplicates::same_anchors(a, b)
+                || !duplicates::is_long(&target.blocks[j])
+        })
         .count();
     2 * both > run.len()
 }

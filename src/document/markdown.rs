@@ -306,11 +306,8 @@ impl Walker {
             Tag::Image { dest_url, .. } => self
                 .inline_leaf(output, &range)
                 .start_image(file, range, &dest_url),
-            Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript => {}
+            Tag::Emphasis | Tag::Strong => self.inline_leaf(output, &range).start_emphasis(),
+            Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {}
         }
     }
 
@@ -349,11 +346,12 @@ impl Walker {
                 }
             }
             TagEnd::MetadataBlock(_) => self.finish_front_matter(output),
-            TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript => {}
+            TagEnd::Emphasis | TagEnd::Strong => {
+                if let Some(leaf) = &mut self.leaf {
+                    leaf.end_emphasis();
+                }
+            }
+            TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript => {}
         }
     }
 

@@ -115,6 +115,9 @@ pub struct Block {
     /// `https://example.com`), which is not text but what a faithful translation keeps, apart
     /// from a locale segment.
     pub links: Vec<Link>,
+    /// Emphasised and strong spans of [`Block::text`] (`*…*`, `**…**`): a label, a term, the
+    /// words of an interface or a program's output.
+    pub emphasis: Vec<Range<usize>>,
     pieces: Vec<Piece>,
     /// Tokens of `text`, whitespace left out, in order.
     pub tokens: Vec<Token>,
@@ -228,6 +231,7 @@ pub struct BlockBuilder {
     pieces: Vec<Piece>,
     key: Option<String>,
     links: Vec<Link>,
+    emphasis: Vec<Range<usize>>,
 }
 
 /// A link of a block.
@@ -248,6 +252,15 @@ impl BlockBuilder {
             pieces: Vec::new(),
             key: None,
             links: Vec::new(),
+            emphasis: Vec::new(),
+        }
+    }
+
+    /// Records an emphasised span that began at byte `text_start` and ends here.
+    pub fn push_emphasis(&mut self, text_start: usize) {
+        let end = self.text.len();
+        if text_start < end {
+            self.emphasis.push(text_start..end);
         }
     }
 

@@ -89,6 +89,9 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 static TEMPLATE_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\{\{[<%].*?[%>]\}\}|:::+[A-Za-z0-9_-]*(?:\[[^\]\n]*\])?|^\[![A-Za-z]+\]").unwrap()
 });
+/// An alert's title (`[!NOTE] Help wanted`) has this many words at most.
+const ALERT_TITLE_MAX_WORDS: usize = 5;
+
 /// GitHub's emoji shortcodes (`:warning:`, `:+1:`): markup a site renders as a picture.
 static EMOJI_SHORTCODE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r":[a-z0-9_+-]{2,32}:").unwrap());
@@ -113,7 +116,9 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
         pieces,
         key,
         links,
+        mut emphasis,
     } = builder;
+    emphasis.sort_by_key(|r| r.start);
     if kind == BlockKind::Html && has_prose_letters(&text, &masks) {
         // An HTML block with text between its tags (a pull quote, a table's cells) is read as
         // a paragraph: its words are the translation's like any other.
@@ -162,6 +167,7 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
         masks,
         key,
         links,
+        emphasis,
         pieces,
         tokens,
         anchors,
@@ -267,6 +273,21 @@ fn mask_non_prose(text: &str, mut masks: Vec<Mask>) -> Vec<Mask> {
                     range,
                 });
             }
+        }
+    }
+    if let Some(rest) = text
+        .strip_prefix("[!")
+        .and_then(|r| r.find(']').map(|end| &r[end + 1..]))
+    {
+        // `[!NOTE] Help wanted`: an alert's marker and its title, a label of the site's
+        // markup rather than a sentence.
+        let title_words = rest.split_whitespace().count();
+        if title_words <= ALERT_TITLE_MAX_WORDS && !rest.contains(['.', '?', '!', '。']) {
+            masks.retain(|m| m.range.end > text.len());
+            masks.push(Mask {
+                kind: MaskKind::HtmlTag,
+                range: 0..text.len(),
+            });
         }
     }
     if text.contains(':') {

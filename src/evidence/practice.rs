@@ -32,6 +32,10 @@ pub enum Habit {
     /// A Latin word kept in the prose of translations (`push`, `span`); [`Habit::ANY_WORD`]
     /// stands for the habit of keeping technical terms in English at all.
     KeptWord(String),
+    /// A short block kept as the source has it (`Made with okso.app`), by its text.
+    KeptBlock(String),
+    /// Titles and headings in title case kept in English (the names of series, talks, events).
+    KeptTitles,
 }
 
 impl Habit {
@@ -47,7 +51,8 @@ impl Habit {
             | Habit::SpaceBefore(c)
             | Habit::NoOpeningMark(c) => c.to_string(),
             Habit::QuoteStyle(open, close) => format!("{open}{close}"),
-            Habit::KeptWord(word) => word.clone(),
+            Habit::KeptWord(word) | Habit::KeptBlock(word) => word.clone(),
+            Habit::KeptTitles => "title case".into(),
         }
     }
 
@@ -60,6 +65,8 @@ impl Habit {
             Habit::NoOpeningMark(_) => "no-opening-mark",
             Habit::QuoteStyle(..) => "quotes",
             Habit::KeptWord(_) => "keep",
+            Habit::KeptBlock(_) => "keep-blocks",
+            Habit::KeptTitles => "keep-titles",
         }
     }
 
@@ -82,6 +89,8 @@ impl Habit {
                 Habit::QuoteStyle(open, close)
             }
             "keep" if !value.trim().is_empty() => Habit::KeptWord(value.to_lowercase()),
+            "keep-blocks" if !value.trim().is_empty() => Habit::KeptBlock(value.to_lowercase()),
+            "keep-titles" if value == "title case" => Habit::KeptTitles,
             _ => return None,
         })
     }
@@ -208,6 +217,12 @@ impl Practice {
         match habit {
             Habit::KeptWord(_) => {
                 tally.files >= KEPT_WORD_MIN_FILES || self.practises(locale, &any_word)
+            }
+            Habit::KeptBlock(_) => tally.files >= KEPT_WORD_MIN_FILES,
+            Habit::KeptTitles => {
+                let (files, _) = self.files.get(locale).copied().unwrap_or_default();
+                tally.files >= KEPT_WORD_MIN_FILES
+                    && f64::from(tally.files) >= KEPT_WORDS_MIN_SHARE * f64::from(files)
             }
             _ => tally.files >= MIN_FILES && tally.uses >= MIN_USES && tally.uses >= tally.instead,
         }
@@ -344,6 +359,8 @@ mod tests {
             Habit::NoOpeningMark('¿'),
             Habit::QuoteStyle('"', '"'),
             Habit::KeptWord("push".into()),
+            Habit::KeptBlock("made with okso.app".into()),
+            Habit::KeptTitles,
         ] {
             assert_eq!(
                 Habit::from_config(habit.kind(), &habit.value()),

@@ -166,6 +166,9 @@ pub fn pair(block: &Block, data: &LocaleData) -> Pairing {
                 brackets.push((kind, mark));
             } else if let Some(i) = brackets.iter().rposition(|(k, _)| *k == kind) {
                 brackets.remove(i);
+            } else if opened_in_code(block, at, kind) {
+                // `(see `a`, `b (c`)`: a misplaced backtick put the opening bracket in code;
+                // the bracket pairs in the text, and the fault is the backtick's.
             } else {
                 pairing.unpaired.push(Unpaired {
                     mark,
@@ -246,6 +249,22 @@ pub fn pair(block: &Block, data: &LocaleData) -> Pairing {
     pairing
 }
 
+/// Whether masked text before byte `at` holds an opening bracket of `kind` that its own text
+/// does not close.
+fn opened_in_code(block: &Block, at: usize, kind: BracketKind) -> bool {
+    block.masks.iter().filter(|m| m.range.end <= at).any(|m| {
+        let mut depth = 0i32;
+        for c in block.text[m.range.clone()].chars() {
+            match bracket(c) {
+                Some((k, true)) if k == kind => depth += 1,
+                Some((k, false)) if k == kind => depth -= 1,
+                _ => {}
+            }
+        }
+        depth > 0
+    })
+}
+
 /// A quotation mark's role: fixed for low and corner marks, else from where it stands, else from
 /// the language's pairs, else from the usual direction of the mark.
 fn role(text: &str, at: usize, ch: char, data: &LocaleData) -> Role {
@@ -260,6 +279,8 @@ fn role(text: &str, at: usize, ch: char, data: &LocaleData) -> Role {
         match (data.opens_quote(ch), data.closes_quote(ch)) {
             (true, false) => return Role::Open,
             (false, true) => return Role::Close,
+            // A straight mark has no direction, and no space tells one here: it toggles.
+            _ if matches!(ch, '"' | '＂') => return Role::Toggle,
             _ => {}
         }
     }

@@ -6,7 +6,7 @@ use similar::TextDiff;
 use crate::config::RuleLevel;
 use crate::document::{
     chunk_around, is_acronym_like, is_code_like, is_unit, name_form, split_quantity, starts_upper,
-    Anchor, Block, BlockKind, Document, Token, TokenKind,
+    Anchor, AnchorKind, Block, BlockKind, Document, Token, TokenKind,
 };
 use crate::evidence::group::keeps_source;
 use crate::evidence::Habit;
@@ -75,8 +75,8 @@ keep = ["Guru", "Acme Cloud"]
 const ERROR_FRAGMENT_WORDS: usize = 4;
 /// ...or one that holds at least this share of its block's letters.
 const ERROR_FRAGMENT_SHARE: f64 = 0.25;
-/// Language identification is trusted on blocks with at least this many letters.
-const LANGUAGE_ID_MIN_LETTERS: usize = 40;
+/// Language identification is trusted on prose of at least this many letters.
+const LANGUAGE_ID_MIN_LETTERS: usize = 30;
 
 /// English words that are never names and rarely stay in another language's text.
 const ENGLISH_FUNCTION_WORDS: &[&str] = &[
@@ -105,7 +105,7 @@ impl Rule for UntranslatedText {
                 .as_ref()
                 .and_then(|s| s.alignment.source_of(index));
             let source_block = ctx.source_block(index);
-            if let Some(finding) = checker.whole_block(block, source_block, source_index) {
+            if let Some(finding) = checker.whole_block(index, block, source_block, source_index) {
                 findings.push(finding);
             } else if !checker.latin_target {
                 checker.fragments(block, source_block, source_index, &mut fragments);
@@ -202,36 +202,49 @@ impl<'a> Checker<'a> {
 
     fn whole_block(
         &self,
+        index: usize,
         block: &Block,
         source: Option<&Block>,
         source_index: Option<usize>,
     ) -> Option<Finding> {
         let kind = block.kind.name();
-        let words: Vec<&str> = block.words().map(|t| t.text(&block.text)).collect();
         let range = trimmed_range(block);
-        if self.is_name_block(block, &words, source, source_index) {
+        let prose: Vec<&str> = block
+            .words()
+            .filter(|t| !self.is_name_word(block, t, source))
+            .map(|t| t.text(&block.text))
+            .collect();
+        if self.is_name_block(index, block, &prose, source, source_index) {
             return None;
         }
         if let Some(source) = source {
             if block.normalized == source.normalized {
-                return Some(
-                    Finding::new(
-                        &INFO,
-                        range,
-                        format!(
-                            "untranslated {kind}: identical to the {} source",
-                            self.source_language
-                        ),
-                    )
-                    .source(source.range.clone())
-                    .fix(format!("translate the {kind}")),
-                );
+                let mut finding = Finding::new(
+                    &INFO,
+                    range,
+                    format!(
+                        "untranslated {kind}: identical to the {} source",
+                        self.source_language
+                    ),
+                )
+                .source(source.range.clone())
+                .fix(format!("translate the {kind}"));
+                // A short block or a title a locale keeps in English in file after file (a
+                // credit line, the name of a series) is the locale's choice.
+                if is_title_case(block)
+                    && (block.kind.is_heading_like() || block.kind == BlockKind::FrontMatter)
+                {
+                    finding = finding.habit(Habit::KeptTitles);
+                } else if prose.len() <= SHORT_BLOCK_WORDS {
+                    finding = finding.habit(Habit::KeptBlock(block.normalized.to_lowercase()));
+                }
+                return Some(finding);
             }
         }
         let in_source_language = if self.latin_target {
-            self.latin_block_in_source_language(block, source, &words)
+            self.latin_block_in_source_language(block, source, &prose)
         } else {
-            latin_share(block) >= 0.6 && reads_as_english(&words)
+            prose_latin_share(block, &prose) >= 0.6 && reads_as_english(&prose)
         };
         in_source_language.then(|| {
             let mut finding = Finding::new(
@@ -255,16 +268,12 @@ impl<'a> Checker<'a> {
     /// that most of the group's other translations keep as the source has it.
     fn is_name_block(
         &self,
+        index: usize,
         block: &Block,
-        _words: &[&str],
+        prose: &[&str],
         source: Option<&Block>,
         source_index: Option<usize>,
     ) -> bool {
-        let prose: Vec<&str> = block
-            .words()
-            .filter(|t| !self.is_name_word(block, t, source))
-            .map(|t| t.text(&block.text))
-            .collect();
         if prose.is_empty() {
             return true;
         }
@@ -276,7 +285,42 @@ impl<'a> Checker<'a> {
         if block.kind.is_heading_like() && short && self.names_the_article(block) {
             return true;
         }
-        self.group_keeps(block, source, source_index) && !reads_as_english(&prose)
+        // `Jaeger UI: http://localhost:16686`: a short label of an address or a command.
+        let labels_an_anchor = block
+            .hard_anchors()
+            .any(|a| matches!(a.kind, AnchorKind::Url | AnchorKind::Code));
+        if prose.len() <= LABEL_MAX_WORDS && labels_an_anchor {
+            return true;
+        }
+        // `**Action**: Open a link`: a field and its value, as a program shows them.
+        if prose.len() <= SHORT_BLOCK_WORDS && opens_with_bold_label(block) {
+            return true;
+        }
+        if block.kind == BlockKind::ListItem
+            && prose.len() <= LABEL_MAX_WORDS
+            && self.in_list_of_terms(index)
+        {
+            return true;
+        }
+        self.group_keeps(block, source, source_index) && !reads_as_english(prose)
+    }
+
+    /// Whether the list items around item `index` are kept as the source has them too: a list
+    /// of identifiers (`cpu`, `load`, `memory`; `counter`, `async gauge`).
+    fn in_list_of_terms(&self, index: usize) -> bool {
+        let blocks = &self.ctx.document.blocks;
+        let kept = |i: usize| {
+            blocks.get(i).is_some_and(|b| {
+                b.kind == BlockKind::ListItem
+                    && self
+                        .ctx
+                        .source_block(i)
+                        .is_some_and(|s| s.normalized == b.normalized)
+            })
+        };
+        let before = index.checked_sub(1).is_some_and(kept);
+        let after = kept(index + 1);
+        (before && (after || index.checked_sub(2).is_some_and(kept))) || (after && kept(index + 2))
     }
 
     /// Whether most of the group's other translations, two at least, keep the source block of
@@ -352,24 +396,36 @@ impl<'a> Checker<'a> {
         &self,
         block: &Block,
         source: Option<&Block>,
-        words: &[&str],
+        prose: &[&str],
     ) -> bool {
-        if words.len() >= 4 {
+        if prose.len() >= 4 {
             if let Some(source) = source {
-                let diff =
-                    TextDiff::from_words(source.normalized.as_str(), block.normalized.as_str());
+                // Compared by their prose words: numbers, code and names stay the same in any
+                // language and say nothing of it.
+                let lower = |w: &&str| w.to_lowercase();
+                let ours: Vec<String> = prose.iter().map(lower).collect();
+                let theirs: Vec<String> = source
+                    .words()
+                    .filter(|t| !self.is_name_word(source, t, Some(source)))
+                    .map(|t| t.text(&source.text).to_lowercase())
+                    .collect();
+                let ours: Vec<&str> = ours.iter().map(String::as_str).collect();
+                let theirs: Vec<&str> = theirs.iter().map(String::as_str).collect();
+                let diff = TextDiff::from_slices(&theirs, &ours);
                 if diff.ratio() >= 0.9 {
                     return true;
                 }
             }
         }
-        if block.letter_count < LANGUAGE_ID_MIN_LETTERS || words.len() < 6 {
+        let letters: usize = prose
+            .iter()
+            .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
+            .sum();
+        if letters < LANGUAGE_ID_MIN_LETTERS || prose.len() < 6 || !reads_as_english(prose) {
             return false;
         }
-        if !reads_as_english(words) {
-            return false;
-        }
-        whatlang::detect(&block.text)
+        let _ = block;
+        whatlang::detect(&prose.join(" "))
             .is_some_and(|info| info.lang() == whatlang::Lang::Eng && info.confidence() >= 0.5)
     }
 
@@ -417,11 +473,18 @@ impl<'a> Checker<'a> {
             let fragment = &block.text[text_range.clone()];
             let glued = self.glued_neighbour(block, first);
             let run_text = &block.text[run_range.clone()];
-            let literal = is_quoted(block, &run_range)
-                && source.is_some_and(|source| quotes(source, run_text));
-            if glued.is_none() && (in_external_link_text(block, &run_range) || literal) {
-                // The title of an English page it links to, or a literal the source quotes too
-                // (an error message, a command's output).
+            let literal = (is_quoted(block, &run_range) || is_emphasised(block, &run_range))
+                && source.is_some_and(|source| marks_off(source, run_text));
+            if glued.is_none()
+                && (in_external_link_text(block, &run_range)
+                    || literal
+                    || is_title(&run_words)
+                    || glossed_after(block, &run_range, self.ctx.locale_data))
+            {
+                // The title of an English page it links to; a literal the source quotes or
+                // emphasises too (an error message, a program's output, a slogan); a name in
+                // title case (`Module for Apache HTTP Server`); a term its translation follows
+                // in brackets (`stableな(安定した)`).
                 continue;
             }
             let words = flagged.len();
@@ -536,7 +599,45 @@ const SHORT_BLOCK_WORDS: usize = 6;
 const GROUP_KEPT_MIN: usize = 2;
 
 /// A table row with fewer prose words than this is data (types, values, names), not text.
-const TABLE_ROW_MIN_PROSE_WORDS: usize = 3;
+const TABLE_ROW_MIN_PROSE_WORDS: usize = 4;
+
+/// A label (of an address, of a list of terms) has this many prose words at most.
+const LABEL_MAX_WORDS: usize = 3;
+
+/// `**Action**: …`: the block opens with a bold label and its colon.
+fn opens_with_bold_label(block: &Block) -> bool {
+    let lead = block.text.len() - block.text.trim_start().len();
+    block.emphasis.iter().any(|span| {
+        span.start <= lead + 1
+            && block.text[span.end..]
+                .trim_start_matches(['*', '_'])
+                .starts_with([':', '：'])
+    })
+}
+
+/// Whether every word of the block of more than three letters is capitalised, with two or
+/// more such words: a title in title case (`Humans of OpenTelemetry`).
+fn is_title_case(block: &Block) -> bool {
+    let words: Vec<&str> = block
+        .words()
+        .map(|t| t.text(&block.text))
+        .filter(|w| !is_english_function_word(w))
+        .collect();
+    words.len() >= 2 && words.iter().all(|w| starts_upper(w) || is_acronym_like(w))
+}
+
+/// Share of Latin letters among the letters of a block's prose words.
+fn prose_latin_share(block: &Block, prose: &[&str]) -> f64 {
+    let letters = |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let latin: usize = prose
+        .iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+        .map(letters)
+        .sum();
+    let _ = block;
+    let all: usize = prose.iter().map(letters).sum();
+    latin as f64 / all.max(1) as f64
+}
 
 /// A word used as code in prose: called (`log(n)`), or assigned (`value = 2`, `count: 10`).
 fn is_code_use(block: &Block, token: &Token) -> bool {
@@ -562,12 +663,76 @@ fn is_quoted(block: &Block, range: &Range<usize>) -> bool {
     quoted_at(&block.text, range)
 }
 
-/// Whether `block` quotes `fragment` (in any case): the source's literal.
-fn quotes(block: &Block, fragment: &str) -> bool {
-    let text = block.text.to_lowercase();
-    let fragment = fragment.to_lowercase();
-    text.match_indices(&fragment)
-        .any(|(at, found)| quoted_at(&text, &(at..at + found.len())))
+/// Whether `block` quotes or emphasises `fragment`, or nearly it (half its words or more, in
+/// any case): the source's literal, a slogan it cites (`“you build, you run it”`).
+fn marks_off(block: &Block, fragment: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let wanted = words(fragment);
+    let spans = quoted_spans(&block.text).chain(block.emphasis.iter().cloned());
+    spans.into_iter().any(|span| {
+        let inside = words(&block.text[span]);
+        let shared = wanted.iter().filter(|w| inside.contains(w)).count();
+        !wanted.is_empty() && 2 * shared >= wanted.len() && 2 * shared >= inside.len()
+    })
+}
+
+/// The contents of the quotations of `text`, roughly: between an opening quotation mark and the
+/// next closing one.
+fn quoted_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let opens = ['"', '“', '„', '«', '「', '『', '‘'];
+    let closes = ['"', '”', '“', '»', '」', '』', '’'];
+    text.char_indices()
+        .filter(move |(_, c)| opens.contains(c))
+        .filter_map(move |(at, c)| {
+            let start = at + c.len_utf8();
+            let end = text[start..].find(closes).map(|i| start + i)?;
+            (end > start).then_some(start..end)
+        })
+}
+
+/// Whether `range` of the block text lies in an emphasised span that holds little else.
+fn is_emphasised(block: &Block, range: &Range<usize>) -> bool {
+    block.emphasis.iter().any(|span| {
+        span.start <= range.start && range.end <= span.end && 2 * range.len() >= span.len()
+    })
+}
+
+/// A run in title case with two capitalised words or more (`Module for Apache HTTP Server`,
+/// `The Art of Command Line`): the name of a product, a talk, a book.
+fn is_title(words: &[&str]) -> bool {
+    let content: Vec<&&str> = words
+        .iter()
+        .filter(|w| !is_english_function_word(w))
+        .collect();
+    content.len() >= 2
+        && content
+            .iter()
+            .all(|w| starts_upper(w) || is_acronym_like(w))
+}
+
+/// A term followed by its translation in brackets, after a particle at most
+/// (`stableな(安定した)`, `cache（キャッシュ）`).
+fn glossed_after(block: &Block, range: &Range<usize>, data: &crate::locale::LocaleData) -> bool {
+    let rest = &block.text[range.end..];
+    let particle = rest
+        .chars()
+        .take_while(|&c| is_native_letter(c, data))
+        .take(3)
+        .map(char::len_utf8)
+        .sum::<usize>();
+    let rest = rest[particle..].trim_start();
+    let Some(inner) = rest.strip_prefix(['(', '（']) else {
+        return false;
+    };
+    inner
+        .chars()
+        .take_while(|c| !matches!(c, ')' | '）'))
+        .any(|c| is_native_letter(c, data))
 }
 
 fn quoted_at(text: &str, range: &Range<usize>) -> bool {
@@ -738,21 +903,6 @@ fn trimmed_range(block: &Block) -> Range<usize> {
 
 fn is_english_function_word(word: &str) -> bool {
     ENGLISH_FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
-}
-
-/// Share of Latin letters among the block's prose letters.
-fn latin_share(block: &Block) -> f64 {
-    let latin: usize = block
-        .words()
-        .filter(|t| t.script == Script::Latin)
-        .map(|t| {
-            t.text(&block.text)
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .count()
-        })
-        .sum();
-    latin as f64 / block.letter_count.max(1) as f64
 }
 
 #[cfg(test)]

@@ -21,6 +21,8 @@ pub(super) struct Leaf {
     last_cell_end: Option<usize>,
     /// Open links: their type, where their text began, and their destination.
     links: Vec<(LinkType, usize, String)>,
+    /// Where the open emphasis spans (`*…*`, `**…**`) began in the block text.
+    emphasis: Vec<usize>,
     /// How many HTML code elements (`<code>`, `<kbd>`...) are open: their text is code.
     open_code_elements: usize,
     image: Option<Image>,
@@ -56,6 +58,7 @@ impl Leaf {
             pending_cell_gap: None,
             last_cell_end: None,
             links: Vec::new(),
+            emphasis: Vec::new(),
             open_code_elements: 0,
             image: None,
             jsx: mdx.then(JsxScanner::default),
@@ -176,6 +179,16 @@ impl Leaf {
             if !matches!(link_type, LinkType::Autolink | LinkType::Email) {
                 self.builder.push_link(start, &destination);
             }
+        }
+    }
+
+    pub(super) fn start_emphasis(&mut self) {
+        self.emphasis.push(self.builder.text().len());
+    }
+
+    pub(super) fn end_emphasis(&mut self) {
+        if let Some(start) = self.emphasis.pop() {
+            self.builder.push_emphasis(start);
         }
     }
 
