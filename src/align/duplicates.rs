@@ -190,6 +190,37 @@ fn repeated_runs(blocks: &[Block]) -> Vec<DuplicateRun> {
     runs
 }
 
+/// What a repeated run looks like whatever its language: the sections its two copies stand
+/// in (counted by headings), and its blocks' kinds and hard anchors, block for block. Two
+/// translations that repeat runs of one shape repeat the same part of the page.
+pub fn shape(document: &Document, run: &DuplicateRun) -> String {
+    let section = |index: usize| {
+        document.blocks[..index]
+            .iter()
+            .filter(|b| b.kind.is_heading_like())
+            .count()
+    };
+    let mut shape = format!("{}-{}", section(run.first.start), section(run.repeat.start));
+    for block in &document.blocks[run.repeat.clone()] {
+        shape.push('\u{2}');
+        shape.push_str(block.kind.name());
+        for anchor in block.hard_anchors() {
+            shape.push('\u{1}');
+            shape.push_str(&anchor.value);
+        }
+    }
+    shape
+}
+
+/// The shapes of every repeated run of `document`, short and patterned ones included: what
+/// another translation of the page may compare its own repeats with.
+pub fn all_shapes(document: &Document) -> std::collections::HashSet<String> {
+    repeated_runs(&document.blocks)
+        .iter()
+        .map(|run| shape(document, run))
+        .collect()
+}
+
 /// Whether two repeated runs have the same block kinds and hard anchors, block for block.
 fn same_shape(a: &[Block], a_run: &DuplicateRun, b: &[Block], b_run: &DuplicateRun) -> bool {
     a_run.len() == b_run.len()

@@ -14,11 +14,13 @@
 mod duplicates;
 mod score;
 
-pub use duplicates::{find as find_duplicates, DuplicateRun};
+pub use duplicates::{
+    all_shapes as repeat_shapes, find as find_duplicates, shape as repeat_shape, DuplicateRun,
+};
 
 use std::collections::HashMap;
 
-use crate::document::{Block, Document, Format};
+use crate::document::{Block, BlockKind, Document, Format};
 use score::Scorer;
 
 /// One step of the alignment, in document order.
@@ -45,6 +47,36 @@ pub struct Alignment {
     /// Target blocks whose pairing is sure: the blocks share what survives translation, or the
     /// pair stands between pairs and its lengths agree.
     sure: std::collections::HashSet<usize>,
+    pub drift: Drift,
+}
+
+/// How far a translation has drifted from its source: blocks with text on each side, and those
+/// with no counterpart on the other. Markup without text (a tag, a shortcode) is left out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Drift {
+    pub source_blocks: usize,
+    pub missing: usize,
+    pub target_blocks: usize,
+    pub extra: usize,
+}
+
+impl Drift {
+    /// Unpaired blocks from this many on count as drift at all.
+    const MIN_UNPAIRED: usize = 12;
+    /// Unpaired blocks at this share of all blocks or more: the translation follows an older
+    /// source, and block-by-block findings would list most of the page.
+    const OUTDATED_SHARE: f64 = 0.3;
+
+    /// Whether the translation is of another version of the source: many blocks on both sides
+    /// have no counterpart.
+    pub fn is_outdated(&self) -> bool {
+        let unpaired = self.missing + self.extra;
+        let all = self.source_blocks + self.target_blocks;
+        unpaired >= Self::MIN_UNPAIRED
+            && self.missing > 0
+            && self.extra > 0
+            && unpaired as f64 >= Self::OUTDATED_SHARE * all as f64
+    }
 }
 
 impl Alignment {
@@ -76,8 +108,13 @@ pub fn align_translation(
     if candidates.is_empty() {
         return (candidates, Some(full));
     }
+    // A translation of an older source may repeat what that source repeated, which the
+    // current one no longer says: only a repeat that follows its first copy at once is
+    // surely a paste there.
+    let outdated = full.drift.is_outdated();
     let pasted: Vec<DuplicateRun> = candidates
         .into_iter()
+        .filter(|run| !outdated || run.repeat.start == run.first.end)
         .filter(|run| !both_copies_paired(source, target, &full, run))
         .collect();
     let alignment = if pasted.is_empty() {
@@ -184,11 +221,29 @@ pub fn align(source: &Document, target: &Document, duplicates: &[DuplicateRun]) 
                 .then_some(t)
         })
         .collect();
+    let has_text = |b: &Block| !(b.kind == BlockKind::Html && b.letter_count == 0);
+    let drift = Drift {
+        source_blocks: source.blocks.iter().filter(|b| has_text(b)).count(),
+        missing: pairs
+            .iter()
+            .filter(|p| p.target.is_none())
+            .filter_map(|p| p.source)
+            .filter(|&s| has_text(&source.blocks[s]))
+            .count(),
+        target_blocks: tgt.iter().filter(|&&t| has_text(&target.blocks[t])).count(),
+        extra: pairs
+            .iter()
+            .filter(|p| p.source.is_none())
+            .filter_map(|p| p.target)
+            .filter(|&t| has_text(&target.blocks[t]))
+            .count(),
+    };
     Alignment {
         pairs,
         moves,
         source_of,
         sure,
+        drift,
     }
 }
 

@@ -3,7 +3,7 @@
 //! whole run, drops the findings that depend on a habit the locale follows.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -176,6 +176,45 @@ impl Translation {
     }
 }
 
+/// A repeat that most of the group's other translations (two at least) have too is the page's
+/// (a note under two sections, an older source that repeated it), not a paste: it is no longer
+/// a duplicate, and the translation is aligned again without it.
+fn drop_shared_repeats(translations: &mut [Translation], source: Option<&Parsed>) {
+    if translations.iter().all(|t| t.duplicates.is_empty()) {
+        return;
+    }
+    let shapes: Vec<HashSet<String>> = translations
+        .iter()
+        .map(|t| align::repeat_shapes(&t.parsed.document))
+        .collect();
+    let others = translations.len().saturating_sub(1);
+    for (n, translation) in translations.iter_mut().enumerate() {
+        let document = &translation.parsed.document;
+        let before = translation.duplicates.len();
+        translation.duplicates.retain(|run| {
+            let shape = align::repeat_shape(document, run);
+            let sharing = shapes
+                .iter()
+                .enumerate()
+                .filter(|&(m, set)| m != n && set.contains(&shape))
+                .count();
+            !(sharing >= SHARED_REPEAT_MIN && 2 * sharing > others)
+        });
+        if translation.duplicates.len() != before {
+            if let Some(source) = source {
+                translation.alignment = Some(align::align(
+                    &source.document,
+                    document,
+                    &translation.duplicates,
+                ));
+            }
+        }
+    }
+}
+
+/// Translations besides this one that must repeat a run for it to be the page's.
+const SHARED_REPEAT_MIN: usize = 2;
+
 /// The group's evidence, gathered over all its translations.
 pub fn gather_evidence(source: Option<&Parsed>, translations: &[Translation]) -> GroupEvidence {
     let members: Vec<group::Member> = translations
@@ -201,7 +240,7 @@ fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> Group
             result.problems.push(Problem {
                 path: member.path.clone(),
                 message: format!(
-                    "no source found (looked for {}); add the {} source or name it with `--source FILE`; checks that need no source still ran",
+                    "no source found (looked for {}); add the {} source, name it with `--source FILE`, or remove this translation if its source is gone; checks that need no source still ran",
                     names.join(", "),
                     settings.source_locale
                 ),
@@ -238,6 +277,7 @@ fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> Group
             member.reported,
         ));
     }
+    drop_shared_repeats(&mut translations, source.as_ref());
     let evidence = gather_evidence(source.as_ref(), &translations);
     for translation in translations.into_iter().filter(|t| t.reported) {
         // One translation that trips a bug costs its own findings, not its group's.

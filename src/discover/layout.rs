@@ -341,7 +341,13 @@ impl Layout {
                     let rest: PathBuf = components[i + 1..].iter().collect();
                     let source = base.join(&rest);
                     let sources = with_extensions(&source.with_extension(""), path);
-                    let exists = sources.iter().any(|p| disk.is_file(p));
+                    // A translation whose source is gone (renamed, deleted) still stands in
+                    // the mirror of the source's folder: a translation with no source, which
+                    // is worth saying, rather than a file of its own.
+                    let exists = sources.iter().any(|p| disk.is_file(p))
+                        || source.parent().is_some_and(|dir| {
+                            !dir.as_os_str().is_empty() && dir != base && disk.is_dir(dir)
+                        });
                     (exists && disk.mirrors(&base, name))
                         .then_some(Role::Translation { locale, sources })
                 })

@@ -439,6 +439,16 @@ impl Walker {
     /// An HTML block in MDX: its lines of JSX tags become masked HTML blocks, its text is parsed
     /// again as Markdown.
     fn split_mdx_html(&mut self, output: &mut Output, range: Range<usize>) {
+        if opens_code_element(&output.file[range.clone()]) {
+            // `<pre><code>…</code></pre>`: a program's output rendered as HTML, code whatever
+            // text it holds.
+            let mut leaf = Leaf::new(BlockKind::Code, range.clone(), false);
+            leaf.block_line(&output.file[range.clone()], range, MaskKind::Code);
+            if let Some(block) = leaf.finish(output.file) {
+                output.blocks.push(block);
+            }
+            return;
+        }
         for (stretch, part) in jsx::layout(output.file, range) {
             match stretch {
                 Stretch::Prose => walk(output, part, self.depth + 1),
@@ -460,6 +470,16 @@ impl Walker {
             walk(output, chunk, self.depth + 1);
         }
     }
+}
+
+/// Whether an HTML block opens with an element whose content is code (`<pre>`, `<script>`).
+fn opens_code_element(html: &str) -> bool {
+    let html = html.trim_start();
+    ["<pre", "<script", "<style"].iter().any(|tag| {
+        html.get(..tag.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(tag))
+            && html[tag.len()..].starts_with(['>', ' ', '\n', '\t'])
+    })
 }
 
 /// Runs of non-blank lines in `file[range]`, each from its first non-blank character.

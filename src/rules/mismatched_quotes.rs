@@ -139,6 +139,7 @@ fn report_mixed_styles(
         counts[*a]
             .cmp(&counts[*b])
             .then_with(|| preference(b).cmp(&preference(a)))
+            .then_with(|| b.cmp(a))
     };
     let own: Vec<&(char, char)> = counts.keys().filter(|s| rank(s).is_some()).collect();
     let Some(&main) = (if own.is_empty() {
@@ -164,13 +165,13 @@ fn report_mixed_styles(
     if let Some((&foreign, &count)) = counts
         .iter()
         .filter(|(style, _)| rank(style).is_none())
-        .max_by_key(|(_, &count)| count)
+        .max_by_key(|(&style, &count)| (count, std::cmp::Reverse(style)))
     {
         let mixed = total >= 3 && (han || own_count >= 2 || 5 * own_count >= total);
         // One quotation each way: the language's own style decides, as below, against a
         // foreign typographic style; a typewriter `"` beside one quotation in the language's
-        // style is no habit yet.
-        let tie = !mixed && count == own_count && foreign.0 != '"';
+        // style is no habit yet, except in Chinese or Japanese text, which never takes it.
+        let tie = !mixed && count == own_count && (foreign.0 != '"' || han);
         if count >= own_count && own_count > 0 && !tie {
             if !mixed {
                 return;

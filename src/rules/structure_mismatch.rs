@@ -1,10 +1,14 @@
-use crate::align::Pair;
+use crate::align::{Drift, Pair};
 use crate::document::{Block, BlockKind, Format};
 use crate::finding::{Finding, Severity};
 
 use super::{Context, Rule, RuleInfo, SourceSide};
 
 pub struct StructureMismatch;
+
+/// A drifted translation with this many separate gaps or moves is reported as outdated, once;
+/// with fewer, each gap is its own finding (a section missing here, one added there).
+const OUTDATED_MIN_RUNS: usize = 5;
 
 static INFO: RuleInfo = RuleInfo {
     id: "structure-mismatch",
@@ -59,6 +63,7 @@ impl Rule for StructureMismatch {
         let strict =
             source.document.format != Format::PlainText && ctx.document.format != Format::PlainText;
         let reporter = Reporter { ctx, source };
+        let mut runs = Vec::new();
         for gap in gaps(pairs) {
             let missing: Vec<usize> = gap
                 .missing
@@ -85,11 +90,19 @@ impl Rule for StructureMismatch {
             let at = insertion_point(pairs, gap.end, tgt_blocks, ctx.file.text.len());
             match (missing.is_empty(), extra.is_empty()) {
                 (true, true) => {}
-                (false, true) => findings.push(reporter.missing(&missing, at)),
-                (true, false) => findings.push(reporter.extra(&extra)),
-                (false, false) => findings.push(reporter.outdated(&missing, &extra)),
+                (false, true) => runs.push(reporter.missing(&missing, at)),
+                (true, false) => runs.push(reporter.extra(&extra)),
+                (false, false) => runs.push(reporter.outdated(&missing, &extra)),
             }
         }
+        // A page that follows an older source throughout gets one finding: its many gaps,
+        // each reported, would list most of the page, and many would pair the wrong blocks.
+        let drift = source.alignment.drift;
+        if drift.is_outdated() && runs.len() + source.alignment.moves.len() >= OUTDATED_MIN_RUNS {
+            findings.push(reporter.out_of_date(&drift));
+            return;
+        }
+        findings.append(&mut runs);
         for pair in pairs {
             let (Some(s), Some(t)) = (pair.source, pair.target) else {
                 continue;
@@ -323,6 +336,37 @@ impl Reporter<'_, '_> {
             ),
         )
         .fix("remove them, or add them to the source first")
+    }
+
+    /// A translation that follows an older version of its source throughout: one finding for
+    /// the page, in place of one for each of its many gaps.
+    fn out_of_date(&self, drift: &Drift) -> Finding {
+        // The finding is the whole page's: it spans it, from its first block after the
+        // front matter to the end.
+        let tgt = &self.ctx.document.blocks;
+        let at = tgt
+            .iter()
+            .find(|b| b.kind != BlockKind::FrontMatter)
+            .or(tgt.first())
+            .map_or(0..0, |a| a.range.start..self.ctx.file.text.len());
+        let src = &self.source.document.blocks;
+        let whole = src
+            .first()
+            .zip(src.last())
+            .map(|(a, b)| a.range.start..b.range.end);
+        let mut finding = Finding::new(
+            &INFO,
+            at,
+            format!(
+                "outdated translation: {} of the source's {} blocks have no counterpart here, and {} of these {} none in the source",
+                drift.missing, drift.source_blocks, drift.extra, drift.target_blocks
+            ),
+        )
+        .fix("translate the page again from the current source");
+        if let Some(whole) = whole {
+            finding = finding.source(whole);
+        }
+        finding
     }
 
     /// Translation blocks with no counterpart where the source has blocks the translation

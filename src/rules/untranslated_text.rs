@@ -96,6 +96,7 @@ impl Rule for UntranslatedText {
             return;
         };
         let mut fragments = Vec::new();
+        let mut run = UntranslatedRun::default();
         for (index, block) in ctx.document.blocks.iter().enumerate() {
             if !block.kind.is_prose() || block.letter_count == 0 {
                 continue;
@@ -106,17 +107,81 @@ impl Rule for UntranslatedText {
                 .and_then(|s| s.alignment.source_of(index));
             let source_block = ctx.source_block(index);
             if let Some(finding) = checker.whole_block(index, block, source_block, source_index) {
-                findings.push(finding);
-            } else if !checker.latin_target {
-                checker.fragments(block, source_block, source_index, &mut fragments);
+                run.blocks.push((index, finding));
+            } else {
+                // A block kept as the source has it (a name) does not end a run; a translated
+                // one does.
+                if source_block.is_none_or(|s| s.normalized != block.normalized) {
+                    run.flush(ctx, findings);
+                }
+                if !checker.latin_target {
+                    checker.fragments(block, source_block, source_index, &mut fragments);
+                }
             }
         }
+        run.flush(ctx, findings);
         // A translation that keeps many English terms keeps them on purpose: its register.
         let terms: HashSet<&Habit> = fragments.iter().filter_map(|f| f.habit.as_ref()).collect();
         if terms.len() >= REGISTER_MIN_TERMS {
             fragments.retain(|f| f.habit.is_none());
         }
         findings.extend(fragments);
+    }
+}
+
+/// Untranslated blocks one after another, with no translated block between them.
+#[derive(Default)]
+struct UntranslatedRun {
+    blocks: Vec<(usize, Finding)>,
+}
+
+/// This many untranslated blocks in a row, most not a locale's habit, are one finding: a
+/// section left in English.
+const UNTRANSLATED_RUN_MIN: usize = 3;
+
+impl UntranslatedRun {
+    fn flush(&mut self, ctx: &Context, findings: &mut Vec<Finding>) {
+        let blocks = std::mem::take(&mut self.blocks);
+        let plain = blocks.iter().filter(|(_, f)| f.habit.is_none()).count();
+        if blocks.len() < UNTRANSLATED_RUN_MIN || plain < 2 {
+            findings.extend(blocks.into_iter().map(|(_, f)| f));
+            return;
+        }
+        let doc = &ctx.document.blocks;
+        let (first, last) = (&doc[blocks[0].0], &doc[blocks[blocks.len() - 1].0]);
+        let lines = &ctx.file.lines;
+        let (a, b) = (
+            lines.line_of(first.range.start),
+            lines.line_of(last.range.end.saturating_sub(1).max(last.range.start)),
+        );
+        let source_language = ctx
+            .source
+            .as_ref()
+            .map_or(&ctx.settings.source_locale, |s| s.locale)
+            .data()
+            .name
+            .as_str();
+        let sources: Vec<Range<usize>> = blocks
+            .iter()
+            .filter_map(|(_, f)| f.source.clone())
+            .collect();
+        let whole = blocks[0].1.range.start..blocks[blocks.len() - 1].1.range.end;
+        let mut finding = Finding::new(
+            &INFO,
+            whole,
+            format!(
+                "untranslated section: lines {a}-{b} ({} blocks) are in {source_language}",
+                blocks.len()
+            ),
+        )
+        .fix(format!("translate lines {a}-{b}"));
+        if let (Some(start), Some(end)) = (
+            sources.iter().map(|r| r.start).min(),
+            sources.iter().map(|r| r.end).max(),
+        ) {
+            finding = finding.source(start..end);
+        }
+        findings.push(finding);
     }
 }
 
@@ -162,6 +227,10 @@ struct Checker<'a> {
     /// its folder's (`heap-sort` of `heap-sort/README.md`). A page about a command or an
     /// algorithm is titled by it in every language.
     article_names: Vec<String>,
+    /// Latin words (lowercased) that this translation keeps inside blocks it translated, when
+    /// its language is not written in Latin letters: the names it chose to keep (`OpenTelemetry
+    /// in Focus` in a translated title).
+    kept_in_translated: HashSet<String>,
 }
 
 impl<'a> Checker<'a> {
@@ -186,9 +255,25 @@ impl<'a> Checker<'a> {
             .filter_map(|name| name.to_str())
             .map(|name| name.split('.').next().unwrap_or(name).to_string())
             .collect();
+        let latin_target = ctx.locale_data.scripts.contains(&Script::Latin);
+        let kept_in_translated = if latin_target {
+            HashSet::new()
+        } else {
+            ctx.document
+                .blocks
+                .iter()
+                .filter(|b| b.words().any(|t| t.script != Script::Latin))
+                .flat_map(|b| {
+                    b.words()
+                        .filter(|t| t.script == Script::Latin)
+                        .map(|t| t.text(&b.text).to_lowercase())
+                })
+                .collect()
+        };
         Some(Checker {
+            kept_in_translated,
             ctx,
-            latin_target: ctx.locale_data.scripts.contains(&Script::Latin),
+            latin_target,
             spaced_script: !ctx
                 .locale_data
                 .scripts
@@ -214,7 +299,25 @@ impl<'a> Checker<'a> {
             .filter(|t| !self.is_name_word(block, t, source))
             .map(|t| t.text(&block.text))
             .collect();
+        // A short block or a title a locale keeps in English in file after file (a credit
+        // line, the name of a series) is the locale's choice: every kept one counts, whether
+        // or not other evidence already explains it here.
+        let kept_habit = source
+            .filter(|source| block.normalized == source.normalized)
+            .and_then(|_| {
+                if is_title_case(block)
+                    && (block.kind.is_heading_like() || block.kind == BlockKind::FrontMatter)
+                {
+                    Some(Habit::KeptTitles)
+                } else {
+                    (prose.len() <= SHORT_BLOCK_WORDS)
+                        .then(|| Habit::KeptBlock(block.normalized.to_lowercase()))
+                }
+            });
         if self.is_name_block(index, block, &prose, source, source_index) {
+            if let Some(habit) = &kept_habit {
+                self.ctx.used(habit);
+            }
             return None;
         }
         if let Some(source) = source {
@@ -229,14 +332,8 @@ impl<'a> Checker<'a> {
                 )
                 .source(source.range.clone())
                 .fix(format!("translate the {kind}"));
-                // A short block or a title a locale keeps in English in file after file (a
-                // credit line, the name of a series) is the locale's choice.
-                if is_title_case(block)
-                    && (block.kind.is_heading_like() || block.kind == BlockKind::FrontMatter)
-                {
-                    finding = finding.habit(Habit::KeptTitles);
-                } else if prose.len() <= SHORT_BLOCK_WORDS {
-                    finding = finding.habit(Habit::KeptBlock(block.normalized.to_lowercase()));
+                if let Some(habit) = kept_habit {
+                    finding = finding.habit(habit);
                 }
                 return Some(finding);
             }
@@ -302,6 +399,16 @@ impl<'a> Checker<'a> {
         {
             return true;
         }
+        // `OTel in Focus 2023/09` in a page titled `OpenTelemetry in Focus、2023年9月`: every
+        // word is one the translation keeps where it translated the rest.
+        if !self.kept_in_translated.is_empty()
+            && prose.len() <= SHORT_BLOCK_WORDS
+            && prose
+                .iter()
+                .all(|w| self.kept_in_translated.contains(&w.to_lowercase()))
+        {
+            return true;
+        }
         self.group_keeps(block, source, source_index) && !reads_as_english(prose)
     }
 
@@ -309,9 +416,10 @@ impl<'a> Checker<'a> {
     /// of identifiers (`cpu`, `load`, `memory`; `counter`, `async gauge`).
     fn in_list_of_terms(&self, index: usize) -> bool {
         let blocks = &self.ctx.document.blocks;
+        let kind = blocks[index].kind;
         let kept = |i: usize| {
             blocks.get(i).is_some_and(|b| {
-                b.kind == BlockKind::ListItem
+                b.kind == kind
                     && self
                         .ctx
                         .source_block(i)
@@ -473,8 +581,14 @@ impl<'a> Checker<'a> {
             let fragment = &block.text[text_range.clone()];
             let glued = self.glued_neighbour(block, first);
             let run_text = &block.text[run_range.clone()];
-            let literal = (is_quoted(block, &run_range) || is_emphasised(block, &run_range))
-                && source.is_some_and(|source| marks_off(source, run_text));
+            // The quotation or emphasis that holds the run and nothing of the translation's
+            // script (`「You build it, you run it」` holds two runs).
+            let marked = latin_quotation_around(block, &run_range, self.ctx.locale_data)
+                .or_else(|| is_emphasised(block, &run_range).then(|| run_range.clone()));
+            let literal = marked.is_some_and(|span| {
+                source.is_some_and(|source| marks_off(source, &block.text[span]))
+            }) || (is_quoted(block, &run_range)
+                && source.is_some_and(|source| marks_off(source, run_text)));
             if glued.is_none()
                 && (in_external_link_text(block, &run_range)
                     || literal
@@ -693,6 +807,21 @@ fn quoted_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             let end = text[start..].find(closes).map(|i| start + i)?;
             (end > start).then_some(start..end)
         })
+}
+
+/// The quotation of the block that holds `range` and no letter of the translation's script.
+fn latin_quotation_around(
+    block: &Block,
+    range: &Range<usize>,
+    data: &crate::locale::LocaleData,
+) -> Option<Range<usize>> {
+    quoted_spans(&block.text).find(|span| {
+        span.start <= range.start
+            && range.end <= span.end
+            && !block.text[span.clone()]
+                .chars()
+                .any(|c| is_native_letter(c, data))
+    })
 }
 
 /// Whether `range` of the block text lies in an emphasised span that holds little else.
