@@ -4,7 +4,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::document::{AnchorKind, Block, BlockKind, Document};
-use crate::locale::Script;
 
 /// `repeat` (block indices) repeats `first` block for block, after normalisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,23 +94,7 @@ pub(super) fn same_anchors(a: &Block, b: &Block) -> bool {
 /// Whether a block is long enough that a repeat of it alone, apart from its first copy, is no
 /// coincidence.
 pub(super) fn is_long(block: &Block) -> bool {
-    weighted_letters(block) >= LONE_BLOCK_MIN_LETTERS
-}
-
-/// Letters, a Chinese or Japanese character counting for three and a Korean syllable for two:
-/// a short Chinese paragraph says as much as a long English one.
-fn weighted_letters(block: &Block) -> usize {
-    block
-        .words()
-        .map(|t| {
-            let weight = match t.script {
-                Script::Han => 3,
-                Script::Hangul => 2,
-                _ => 1,
-            };
-            weight * t.letters as usize
-        })
-        .sum()
+    block.length >= LONE_BLOCK_MIN_LETTERS
 }
 
 /// Whether every block of a translated run that carries anchors (code, numbers, link targets)

@@ -50,32 +50,40 @@ pub struct Alignment {
     pub drift: Drift,
 }
 
-/// How far a translation has drifted from its source: blocks with text on each side, and those
-/// with no counterpart on the other. Markup without text (a tag, a shortcode) is left out.
+/// How far a translation has drifted from its source: blocks with text on each side, those
+/// with no counterpart on the other, and the places where they stand apart (stretches of
+/// unpaired blocks, and moved blocks). Markup without text (a tag, a shortcode) is left out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Drift {
     pub source_blocks: usize,
     pub missing: usize,
     pub target_blocks: usize,
     pub extra: usize,
+    pub places: usize,
 }
 
 impl Drift {
     /// Unpaired blocks from this many on count as drift at all.
     const MIN_UNPAIRED: usize = 12;
-    /// Unpaired blocks at this share of all blocks or more: the translation follows an older
-    /// source, and block-by-block findings would list most of the page.
+    /// Unpaired blocks at this share of all blocks, in this many places or more: the
+    /// translation follows an older source, and block-by-block findings would list most of
+    /// the page (and pair many blocks wrongly).
     const OUTDATED_SHARE: f64 = 0.3;
+    const OUTDATED_PLACES: usize = 5;
+    /// Or a smaller share scattered over many places.
+    const SCATTERED_SHARE: f64 = 0.15;
+    const SCATTERED_PLACES: usize = 10;
 
     /// Whether the translation is of another version of the source: many blocks on both sides
-    /// have no counterpart.
+    /// have no counterpart, in many places.
     pub fn is_outdated(&self) -> bool {
         let unpaired = self.missing + self.extra;
-        let all = self.source_blocks + self.target_blocks;
+        let share = unpaired as f64 / (self.source_blocks + self.target_blocks).max(1) as f64;
         unpaired >= Self::MIN_UNPAIRED
             && self.missing > 0
             && self.extra > 0
-            && unpaired as f64 >= Self::OUTDATED_SHARE * all as f64
+            && ((share >= Self::OUTDATED_SHARE && self.places >= Self::OUTDATED_PLACES)
+                || (share >= Self::SCATTERED_SHARE && self.places >= Self::SCATTERED_PLACES))
     }
 }
 
@@ -194,6 +202,7 @@ pub fn align(source: &Document, target: &Document, duplicates: &[DuplicateRun]) 
             (si, ti) = (ps + 1, pt + 1);
         }
     }
+    join_split_blocks(&source.blocks, &target.blocks, &mut pairs, &scorer);
     let mut moves =
         moves_across_crossed_blocks(&source.blocks, &target.blocks, &mut pairs, &scorer);
     moves.extend(find_moves(
@@ -203,11 +212,15 @@ pub fn align(source: &Document, target: &Document, duplicates: &[DuplicateRun]) 
         &scorer,
     ));
     moves.sort_by_key(|m| m.target);
-    let source_of = pairs
+    let mut source_of = HashMap::new();
+    for (t, s) in pairs
         .iter()
         .filter_map(|p| Some((p.target?, p.source?)))
         .chain(moves.iter().map(|m| (m.target, m.source)))
-        .collect();
+    {
+        // A block that translates two merged source blocks answers with the first.
+        source_of.entry(t).or_insert(s);
+    }
     let paired = |p: Option<&Pair>| p.is_none_or(|p| p.source.is_some() && p.target.is_some());
     let sure = pairs
         .iter()
@@ -222,6 +235,16 @@ pub fn align(source: &Document, target: &Document, duplicates: &[DuplicateRun]) 
         })
         .collect();
     let has_text = |b: &Block| !(b.kind == BlockKind::Html && b.letter_count == 0);
+    let unpaired_text = |p: &Pair| match (p.source, p.target) {
+        (Some(s), None) => has_text(&source.blocks[s]),
+        (None, Some(t)) => has_text(&target.blocks[t]),
+        _ => false,
+    };
+    let stretches = pairs
+        .iter()
+        .enumerate()
+        .filter(|&(n, p)| unpaired_text(p) && (n == 0 || !unpaired_text(&pairs[n - 1])))
+        .count();
     let drift = Drift {
         source_blocks: source.blocks.iter().filter(|b| has_text(b)).count(),
         missing: pairs
@@ -237,6 +260,7 @@ pub fn align(source: &Document, target: &Document, duplicates: &[DuplicateRun]) 
             .filter_map(|p| p.target)
             .filter(|&t| has_text(&target.blocks[t]))
             .count(),
+        places: stretches + moves.len(),
     };
     Alignment {
         pairs,
@@ -245,6 +269,103 @@ pub fn align(source: &Document, target: &Document, duplicates: &[DuplicateRun]) 
         sure,
         drift,
     }
+}
+
+/// A length fit must improve by this much for a block to join its neighbour's pair.
+const JOIN_MARGIN: f64 = 0.35;
+/// A joined pair must fit at least this well (about a third off the expected length).
+const JOIN_MIN_FIT: f64 = -0.4;
+
+/// A source paragraph the translator split in two comes out of the alignment as a pair and an
+/// extra block beside it; two merged into one, as a pair and a missing block. Where the
+/// unpaired block is of its neighbour's kind, brings no anchor its partner lacks, and makes the
+/// lengths fit clearly better, it joins that pair: one source block, two translated ones, or
+/// the reverse.
+fn join_split_blocks(source: &[Block], target: &[Block], pairs: &mut [Pair], scorer: &Scorer) {
+    // Letters on each side of a pair so far, by its source and by its target block.
+    let mut target_letters: HashMap<usize, usize> = HashMap::new();
+    let mut source_letters: HashMap<usize, usize> = HashMap::new();
+    for n in 0..pairs.len() {
+        for neighbour in [n.checked_sub(1), Some(n + 1)].into_iter().flatten() {
+            let Some(&Pair {
+                source: Some(s),
+                target: Some(t),
+            }) = pairs.get(neighbour)
+            else {
+                continue;
+            };
+            let (have_s, have_t) = (
+                *source_letters.get(&t).unwrap_or(&source[s].length),
+                *target_letters.get(&s).unwrap_or(&target[t].length),
+            );
+            let before = scorer.length_fit(have_s, have_t);
+            // Translators keep sentences: a pair whose one side is short of sentences that the
+            // unpaired block supplies is the split.
+            let sentences_fit = |whole: usize, part: usize, joined: usize| {
+                part < whole && joined.abs_diff(whole) < whole - part
+            };
+            match (pairs[n].source, pairs[n].target) {
+                (None, Some(extra)) if extra.abs_diff(t) == 1 => {
+                    let block = &target[extra];
+                    let joined = scorer.length_fit(have_s, have_t + block.length);
+                    let (whole, part) = (sentences(&source[s]), sentences(&target[t]));
+                    let better = joined >= before + JOIN_MARGIN
+                        || (joined >= before - JOIN_MARGIN
+                            && sentences_fit(whole, part, part + sentences(block)));
+                    if block.kind == target[t].kind
+                        && block.kind.is_prose()
+                        && anchors_within(block, &source[s])
+                        && better
+                        && joined >= JOIN_MIN_FIT
+                    {
+                        pairs[n].source = Some(s);
+                        target_letters.insert(s, have_t + block.length);
+                        break;
+                    }
+                }
+                (Some(missing), None) if missing.abs_diff(s) == 1 => {
+                    let block = &source[missing];
+                    let joined = scorer.length_fit(have_s + block.length, have_t);
+                    let (whole, part) = (sentences(&target[t]), sentences(&source[s]));
+                    let better = joined >= before + JOIN_MARGIN
+                        || (joined >= before - JOIN_MARGIN
+                            && sentences_fit(whole, part, part + sentences(block)));
+                    if block.kind == source[s].kind
+                        && block.kind.is_prose()
+                        && anchors_within(block, &target[t])
+                        && better
+                        && joined >= JOIN_MIN_FIT
+                    {
+                        pairs[n].target = Some(t);
+                        source_letters.insert(t, have_s + block.length);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Sentences of a block: marks that end one (`.`, `?`, `。`, `।`…) before a space or the end.
+fn sentences(block: &Block) -> usize {
+    let text = block.text.trim_end();
+    let mut chars = text.chars().peekable();
+    let mut count = 0;
+    while let Some(c) = chars.next() {
+        let ends = matches!(c, '。' | '！' | '？' | '।' | '؟' | '۔')
+            || (matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|n| n.is_whitespace()));
+        if ends {
+            count += 1;
+        }
+    }
+    count.max(1)
+}
+
+/// Whether every hard anchor of `part` is one of `whole`'s.
+fn anchors_within(part: &Block, whole: &Block) -> bool {
+    part.hard_anchors()
+        .all(|a| whole.hard_anchors().any(|b| b.value == a.value))
 }
 
 /// A pair of positions: in the source sequence and in the target sequence.
@@ -277,7 +398,7 @@ fn pins(
         .collect();
     matches.sort_unstable();
     let weight = |&(s, t): &(usize, usize)| {
-        1 + source[src[s]].letter_count.min(2000) + target[tgt[t]].letter_count.min(2000)
+        1 + source[src[s]].length.min(2000) + target[tgt[t]].length.min(2000)
     };
     // Heaviest increasing subsequence of target positions, O(k²) over k unique matches.
     let mut best = vec![0usize; matches.len()];

@@ -51,7 +51,7 @@ pub(super) fn length_ratio(
     const MIN_LETTERS: usize = 20;
     let mut ratios: Vec<f64> = pins
         .iter()
-        .map(|&(s, t)| (source[src[s]].letter_count, target[tgt[t]].letter_count))
+        .map(|&(s, t)| (source[src[s]].length, target[tgt[t]].length))
         .filter(|&(s, t)| s >= MIN_LETTERS && t >= MIN_LETTERS)
         .map(|(s, t)| t as f64 / s as f64)
         .collect();
@@ -60,7 +60,7 @@ pub(super) fn length_ratio(
         ratios[ratios.len() / 2]
     } else {
         let total = |blocks: &[Block], idx: &[usize]| -> usize {
-            idx.iter().map(|&i| blocks[i].letter_count).sum()
+            idx.iter().map(|&i| blocks[i].length).sum()
         };
         let (s, t) = (total(source, src), total(target, tgt));
         if s == 0 || t == 0 {
@@ -72,8 +72,15 @@ pub(super) fn length_ratio(
     ratio.clamp(0.1, 10.0)
 }
 
+/// The score of a pair where one block carries hard anchors and the other none.
+const ONE_SIDED_ANCHORS: f64 = -0.5;
+
 /// The score of a pair whose blocks both carry hard anchors and share none.
 const DISJOINT_ANCHORS: f64 = -2.0;
+
+/// What shared lowercase words are worth, when both blocks have this many at least.
+const COMMON_WORDS_WEIGHT: f64 = 1.5;
+const COMMON_WORDS_MIN: usize = 3;
 
 /// What shared capitalised words are worth: names that stayed in Latin.
 const NAMES_WEIGHT: f64 = 1.0;
@@ -153,17 +160,40 @@ impl Scorer {
             return FORBIDDEN;
         }
         let hard = dice(s.hard_anchors(), t.hard_anchors());
+        // Anchors on one side only (a number the translation spelled out, a code span it
+        // dropped) weigh a little against the pair; disjoint anchors on both, a lot.
+        let one_sided = matches!(hard, Some(d) if d == 0.0)
+            && (s.hard_anchors().next().is_none() || t.hard_anchors().next().is_none());
         let names = word_dice(&s.capitalized, &t.capitalized);
+        // A phrase left in English (`shortest possible route that visits each city`) names
+        // its source block; a word or two in common says nothing.
+        let words = (s.common_words.len() >= COMMON_WORDS_MIN
+            && t.common_words.len() >= COMMON_WORDS_MIN)
+            .then(|| word_dice(&s.common_words, &t.common_words))
+            .flatten();
         let links = dice(links_of(s), links_of(t)).filter(|_| has_links(s) && has_links(t));
-        let anchors = hard.map_or(0.0, hard_anchor_score)
+        let hard_score = if one_sided {
+            ONE_SIDED_ANCHORS
+        } else {
+            hard.map_or(0.0, hard_anchor_score)
+        };
+        let anchors = hard_score
             + names.map_or(0.0, |d| NAMES_WEIGHT * d)
-            + links.map_or(0.0, link_score);
-        let expected = (s.letter_count as f64 + 3.0) * self.ratio;
-        let length = -((t.letter_count as f64 + 3.0) / expected)
+            + links.map_or(0.0, link_score)
+            + words.map_or(0.0, |d| COMMON_WORDS_WEIGHT * d);
+        let expected = (s.length as f64 + 3.0) * self.ratio;
+        let length = -((t.length as f64 + 3.0) / expected).ln().abs().min(4.0);
+        kind + anchors + length
+    }
+
+    /// How well `target_letters` fit as the translation of `source_letters`: 0 at the expected
+    /// length, down to -4 far from it.
+    pub(super) fn length_fit(&self, source_letters: usize, target_letters: usize) -> f64 {
+        let expected = (source_letters as f64 + 3.0) * self.ratio;
+        -((target_letters as f64 + 3.0) / expected)
             .ln()
             .abs()
-            .min(4.0);
-        kind + anchors + length
+            .min(4.0)
     }
 
     /// Same kind and the same hard anchors (or the same text, for blocks without any).

@@ -126,10 +126,17 @@ pub struct Block {
     /// Capitalised Latin words (acronyms aside), sorted: weak evidence that two blocks match,
     /// wherever they stand in a sentence (`## Business` and `## Business`).
     pub capitalized: Vec<String>,
+    /// Lowercase Latin words of four letters or more, sorted: the words a translation keeps
+    /// when it leaves a phrase in English, which tie it to its source block.
+    pub common_words: Vec<String>,
     /// NFC, whitespace collapsed, quotation marks unified: the form used to compare blocks.
     pub normalized: String,
     /// Letters in `text` outside masks.
     pub letter_count: usize,
+    /// Letters weighted by what a letter of their script says: a Chinese or Japanese
+    /// character counts for three, a Korean syllable for two. Lengths compare across scripts in
+    /// this measure, also in blocks that mix kept English with translated text.
+    pub length: usize,
 }
 
 impl Block {

@@ -155,10 +155,30 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
         .map(str::to_string)
         .collect();
     capitalized.sort_unstable();
+    let mut common_words: Vec<String> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && t.script == Script::Latin && !t.masked)
+        .map(|t| t.text(&text))
+        .filter(|w| w.chars().count() >= 4 && w.starts_with(|c: char| c.is_lowercase()))
+        .map(str::to_string)
+        .collect();
+    common_words.sort_unstable();
     let letter_count = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word && !t.masked)
         .map(|t| t.letters as usize)
+        .sum();
+    let length = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && !t.masked)
+        .map(|t| {
+            let weight = match t.script {
+                Script::Han => 3,
+                Script::Hangul => 2,
+                _ => 1,
+            };
+            weight * t.letters as usize
+        })
         .sum();
     Block {
         kind,
@@ -172,8 +192,10 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
         tokens,
         anchors,
         capitalized,
+        common_words,
         normalized,
         letter_count,
+        length,
     }
 }
 
@@ -454,7 +476,23 @@ fn letter_script_uncached(c: char) -> Option<Script> {
 }
 
 fn anchors(text: &str, masks: &[Mask], tokens: &[Token], links: &[Link]) -> Vec<Anchor> {
-    let mut anchors: Vec<Anchor> = masks
+    // The lines of a code block nested in a list come as one mask each: they are one piece of
+    // code, as a block at the margin is.
+    let mut merged: Vec<Mask> = Vec::with_capacity(masks.len());
+    for mask in masks {
+        match merged.last_mut() {
+            Some(last)
+                if last.kind == MaskKind::Code
+                    && mask.kind == MaskKind::Code
+                    && last.range.end <= mask.range.start
+                    && text[last.range.end..mask.range.start].trim().is_empty() =>
+            {
+                last.range.end = mask.range.end;
+            }
+            _ => merged.push(mask.clone()),
+        }
+    }
+    let mut anchors: Vec<Anchor> = merged
         .iter()
         .filter_map(|m| {
             let kind = match m.kind {

@@ -6,10 +6,6 @@ use super::{Context, Rule, RuleInfo, SourceSide};
 
 pub struct StructureMismatch;
 
-/// A drifted translation with this many separate gaps or moves is reported as outdated, once;
-/// with fewer, each gap is its own finding (a section missing here, one added there).
-const OUTDATED_MIN_RUNS: usize = 5;
-
 static INFO: RuleInfo = RuleInfo {
     id: "structure-mismatch",
     default_severity: Severity::Error,
@@ -98,7 +94,7 @@ impl Rule for StructureMismatch {
         // A page that follows an older source throughout gets one finding: its many gaps,
         // each reported, would list most of the page, and many would pair the wrong blocks.
         let drift = source.alignment.drift;
-        if drift.is_outdated() && runs.len() + source.alignment.moves.len() >= OUTDATED_MIN_RUNS {
+        if drift.is_outdated() {
             findings.push(reporter.out_of_date(&drift));
             return;
         }
