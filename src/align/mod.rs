@@ -18,9 +18,9 @@ pub use duplicates::{
     all_shapes as repeat_shapes, find as find_duplicates, shape as repeat_shape, DuplicateRun,
 };
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use crate::document::{Block, BlockKind, Document, Format};
+use crate::document::{Block, Document, Format};
 use score::Scorer;
 
 /// One step of the alignment, in document order.
@@ -46,8 +46,12 @@ pub struct Alignment {
     source_of: HashMap<usize, usize>,
     /// Target blocks whose pairing is sure: the blocks share what survives translation, or the
     /// pair stands between pairs and its lengths agree.
-    sure: std::collections::HashSet<usize>,
+    sure: HashSet<usize>,
     pub drift: Drift,
+    /// Language menus, by block index in the source and in the target: navigation, neither
+    /// missing nor extra.
+    source_menus: HashSet<usize>,
+    target_menus: HashSet<usize>,
 }
 
 /// How far a translation has drifted from its source: blocks with text on each side, those
@@ -93,6 +97,16 @@ impl Alignment {
         self.source_of.get(&target).copied()
     }
 
+    /// Whether source block `source` is a menu of the article's languages.
+    pub fn is_source_menu(&self, source: usize) -> bool {
+        self.source_menus.contains(&source)
+    }
+
+    /// Whether target block `target` is a menu of the article's languages.
+    pub fn is_target_menu(&self, target: usize) -> bool {
+        self.target_menus.contains(&target)
+    }
+
     /// Whether target block `target` surely translates the source block it is paired with, so
     /// that a difference between them (a heading's level) is the translation's.
     pub fn is_sure(&self, target: usize) -> bool {
@@ -104,15 +118,19 @@ impl Alignment {
 /// only where the source does not account for both copies: when the source has the text twice
 /// too (a note under two sections, the same options under two commands), both copies pair with
 /// blocks of the source, and neither is a duplicate.
+///
+/// `group_files` are the lowercase file names of the article's group: a block that links to
+/// them is a language menu, which pairs only with another menu.
 pub fn align_translation(
     source: Option<&Document>,
     target: &Document,
+    group_files: &HashSet<String>,
 ) -> (Vec<DuplicateRun>, Option<Alignment>) {
     let candidates = find_duplicates(target, source);
     let Some(source) = source else {
         return (candidates, None);
     };
-    let full = align(source, target, &[]);
+    let full = align(source, target, &[], group_files);
     if candidates.is_empty() {
         return (candidates, Some(full));
     }
@@ -128,7 +146,7 @@ pub fn align_translation(
     let alignment = if pasted.is_empty() {
         full
     } else {
-        align(source, target, &pasted)
+        align(source, target, &pasted, group_files)
     };
     (pasted, Some(alignment))
 }
@@ -164,7 +182,12 @@ fn both_copies_paired(
 /// all their blocks; larger ones are first cut at the pins.
 const WHOLE_DP_CELLS: usize = 1_000_000;
 
-pub fn align(source: &Document, target: &Document, duplicates: &[DuplicateRun]) -> Alignment {
+pub fn align(
+    source: &Document,
+    target: &Document,
+    duplicates: &[DuplicateRun],
+    group_files: &HashSet<String>,
+) -> Alignment {
     let src: Vec<usize> = (0..source.blocks.len()).collect();
     let tgt: Vec<usize> = (0..target.blocks.len())
         .filter(|t| !duplicates.iter().any(|run| run.repeat.contains(t)))
@@ -177,7 +200,14 @@ pub fn align(source: &Document, target: &Document, duplicates: &[DuplicateRun]) 
         .chain(&crossing)
         .map(|&(s, t)| (src[s], tgt[t]))
         .collect();
-    let scorer = Scorer::new(ratio, strict_kinds, anchored);
+    let menus = |blocks: &[Block]| -> HashSet<usize> {
+        (0..blocks.len())
+            .filter(|&i| blocks[i].is_language_menu(group_files))
+            .collect()
+    };
+    let (source_menus, target_menus) = (menus(&source.blocks), menus(&target.blocks));
+    let scorer = Scorer::new(ratio, strict_kinds, anchored)
+        .with_menus(source_menus.clone(), target_menus.clone());
 
     let mut pairs = Vec::new();
     if src.len() * tgt.len() <= WHOLE_DP_CELLS {
@@ -234,10 +264,10 @@ pub fn align(source: &Document, target: &Document, duplicates: &[DuplicateRun]) 
                 .then_some(t)
         })
         .collect();
-    let has_text = |b: &Block| !(b.kind == BlockKind::Html && b.letter_count == 0);
+    let has_text = |b: &Block| !b.is_markup();
     let unpaired_text = |p: &Pair| match (p.source, p.target) {
-        (Some(s), None) => has_text(&source.blocks[s]),
-        (None, Some(t)) => has_text(&target.blocks[t]),
+        (Some(s), None) => has_text(&source.blocks[s]) && !source_menus.contains(&s),
+        (None, Some(t)) => has_text(&target.blocks[t]) && !target_menus.contains(&t),
         _ => false,
     };
     let stretches = pairs
@@ -249,16 +279,12 @@ pub fn align(source: &Document, target: &Document, duplicates: &[DuplicateRun]) 
         source_blocks: source.blocks.iter().filter(|b| has_text(b)).count(),
         missing: pairs
             .iter()
-            .filter(|p| p.target.is_none())
-            .filter_map(|p| p.source)
-            .filter(|&s| has_text(&source.blocks[s]))
+            .filter(|p| p.target.is_none() && unpaired_text(p))
             .count(),
         target_blocks: tgt.iter().filter(|&&t| has_text(&target.blocks[t])).count(),
         extra: pairs
             .iter()
-            .filter(|p| p.source.is_none())
-            .filter_map(|p| p.target)
-            .filter(|&t| has_text(&target.blocks[t]))
+            .filter(|p| p.source.is_none() && unpaired_text(p))
             .count(),
         places: stretches + moves.len(),
     };
@@ -268,6 +294,8 @@ pub fn align(source: &Document, target: &Document, duplicates: &[DuplicateRun]) 
         source_of,
         sure,
         drift,
+        source_menus,
+        target_menus,
     }
 }
 
@@ -571,7 +599,7 @@ mod tests {
     #[test]
     fn identical_structure_pairs_one_to_one() {
         let fr = doc("Titre ici\n\nIntro avec 3 points sur CX et plus de mots ici.\n\nPourquoi c'est important\n\nUn long paragraphe sur le sujet en question, avec beaucoup de mots et aucune ancre.\n\nimage-1.png\n\nMots de clôture sur les outils SaaS et les gens.\n");
-        let a = align(&doc(EN), &fr, &[]);
+        let a = align(&doc(EN), &fr, &[], &HashSet::new());
         let expected: Vec<_> = (0..6).map(|i| (Some(i), Some(i))).collect();
         assert_eq!(shape(&a), expected);
         assert!(a.moves.is_empty());
@@ -580,7 +608,7 @@ mod tests {
     #[test]
     fn missing_and_extra_blocks() {
         let fr = doc("Titre ici\n\nIntro avec 3 points sur CX et plus de mots ici.\n\nimage-1.png\n\nUn paragraphe ajouté par le traducteur, qui n'existe pas dans la source.\n\nMots de clôture sur les outils SaaS et les gens.\n");
-        let a = align(&doc(EN), &fr, &[]);
+        let a = align(&doc(EN), &fr, &[], &HashSet::new());
         assert_eq!(
             shape(&a),
             vec![
@@ -598,7 +626,7 @@ mod tests {
     #[test]
     fn moved_block_is_a_move_not_missing_plus_extra() {
         let fr = doc("Titre ici\n\nimage-1.png\n\nIntro avec 3 points sur CX et plus de mots ici.\n\nPourquoi c'est important\n\nUn long paragraphe sur le sujet en question, avec beaucoup de mots et aucune ancre.\n\nMots de clôture sur les outils SaaS et les gens.\n");
-        let a = align(&doc(EN), &fr, &[]);
+        let a = align(&doc(EN), &fr, &[], &HashSet::new());
         assert_eq!(
             a.moves,
             vec![Move {
@@ -638,7 +666,7 @@ mod tests {
                 },
             ),
         ] {
-            let a = align(&source, &target, &[]);
+            let a = align(&source, &target, &[], &HashSet::new());
             assert_eq!(a.moves, vec![moved]);
             assert!(
                 a.pairs
@@ -657,7 +685,7 @@ mod tests {
         // anchors.
         let en = doc("Tasklane 3.0 brings boards to every team\n\nTasklane 3.0 is out today. The biggest change is the new board view, which many of you have been asking for since last year.\n\nA board for every project\n\nEvery project now has a board next to its list. Drag a task to the next column to change its status, or add your own columns for review and testing.\n\ntasklane-board.png\n\nFaster with large projects\n\nWe rewrote the way projects load. A project with 1,500 tasks now opens in 2 seconds instead of 9.\n\nIncluded in every plan\n\nThe board view comes with every plan at no extra cost, from the free plan to Enterprise. Update the app or reload the page to start using it.\n");
         let de = doc("Tasklane 3.0 bringt Boards für jedes Team\n\nTasklane 3.0 ist ab heute verfügbar. Die größte Neuerung ist die Board-Ansicht, die sich viele von Ihnen seit letztem Jahr gewünscht haben.\n\nEin Board für jedes Projekt\n\nJedes Projekt hat jetzt neben seiner Liste auch ein Board. Ziehen Sie eine Aufgabe in die nächste Spalte, um ihren Status zu ändern, oder legen Sie eigene Spalten für Review und Tests an.\n\ntasklane-board.png\n\nIn jedem Tarif enthalten\n\nDie Board-Ansicht ist ohne Aufpreis in jedem Tarif enthalten, vom kostenlosen Tarif bis Enterprise. Aktualisieren Sie die App oder laden Sie die Seite neu, um sie zu nutzen.\n\nSchneller bei großen Projekten\n\nWir haben das Laden von Projekten neu geschrieben. Ein Projekt mit 1.500 Aufgaben öffnet sich jetzt in 2 statt in 9 Sekunden.\n");
-        let a = align(&en, &de, &[]);
+        let a = align(&en, &de, &[], &HashSet::new());
         assert_eq!(
             a.moves,
             vec![
@@ -685,7 +713,7 @@ mod tests {
     fn a_moved_paragraph_with_space_grouped_numbers_is_a_move() {
         let en = doc("Release notes\n\nFaster budgets\n\nBudgets shared by more than 5 people now open in under 1 second, even with 10,000 transactions.\n\nExport to CSV\n\nAny budget can now be exported to a CSV file from its menu.\n");
         let ru = doc("Заметки о выпуске\n\nБыстрые бюджеты\n\nЭкспорт в CSV\n\nЛюбой бюджет теперь можно выгрузить в файл CSV из его меню.\n\nБюджеты, которыми пользуются больше 5 человек, открываются меньше чем за 1 секунду, даже если в них 10\u{A0}000 операций.\n");
-        let a = align(&en, &ru, &[]);
+        let a = align(&en, &ru, &[], &HashSet::new());
         assert_eq!(
             a.moves,
             vec![Move {
@@ -704,7 +732,7 @@ mod tests {
         let md = |text: &str| Document::parse(&SourceFile::new("t.md", text), Format::Markdown);
         let en = md("# Plans\n\n## Starter\n\nThe Starter plan costs 9 dollars a month and covers 3 users.\n\n## Business\n\nThe Business plan costs 49 dollars a month and covers 25 users with SSO.\n\n## Support\n\nWrite to us at any time.\n");
         let fr = md("# Offres\n\n## Business\n\nL’offre Business coûte 49 dollars par mois et couvre 25 personnes avec SSO.\n\n## Starter\n\nL’offre Starter coûte 9 dollars par mois et couvre 3 personnes.\n\n## Assistance\n\nÉcrivez-nous à tout moment.\n");
-        let a = align(&en, &fr, &[]);
+        let a = align(&en, &fr, &[], &HashSet::new());
         assert_eq!(
             a.moves,
             vec![
@@ -733,7 +761,7 @@ mod tests {
             format!("Title\n\n{}\n", body.join("\n\n"))
         };
         let (en, fr) = (doc(&paragraphs("end")), doc(&paragraphs("fin")));
-        let a = align(&en, &fr, &[]);
+        let a = align(&en, &fr, &[], &HashSet::new());
         let sources: Vec<usize> = a.pairs.iter().filter_map(|p| p.source).collect();
         let targets: Vec<usize> = a.pairs.iter().filter_map(|p| p.target).collect();
         assert_eq!(sources, (0..en.blocks.len()).collect::<Vec<_>>());

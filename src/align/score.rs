@@ -117,6 +117,9 @@ pub(super) struct Scorer {
     /// Markdown marks headings explicitly, so a heading never pairs with a paragraph there; in
     /// plain text, headings are recognised by their shape and may differ across languages.
     strict_kinds: bool,
+    /// Language menus of each side, by block index: a menu pairs only with a menu.
+    source_menus: HashSet<usize>,
+    target_menus: HashSet<usize>,
 }
 
 impl Scorer {
@@ -125,7 +128,15 @@ impl Scorer {
             ratio,
             anchored,
             strict_kinds,
+            source_menus: HashSet::new(),
+            target_menus: HashSet::new(),
         }
+    }
+
+    pub(super) fn with_menus(mut self, source: HashSet<usize>, target: HashSet<usize>) -> Self {
+        self.source_menus = source;
+        self.target_menus = target;
+        self
     }
 
     fn kind_affinity(&self, s: &Block, t: &Block) -> f64 {
@@ -158,6 +169,15 @@ impl Scorer {
         let kind = self.kind_affinity(s, t);
         if kind == FORBIDDEN {
             return FORBIDDEN;
+        }
+        if s.kind == BlockKind::Html && s.letter_count == 0 && t.letter_count == 0 {
+            // Markup pairs with markup of the same tags, whatever its attributes' text says
+            // (`<Card title="Fast">`, `<Card title="Rápido">`).
+            return if same_markup(&s.text, &t.text) {
+                MARKUP_MATCH
+            } else {
+                MARKUP_MISMATCH
+            };
         }
         let hard = dice(s.hard_anchors(), t.hard_anchors());
         // Anchors on one side only (a number the translation spelled out, a code span it
@@ -270,7 +290,12 @@ impl Scorer {
                 let mut cell = blank;
                 if i > 0 && j > 0 {
                     let (s, t) = (src[i - 1], tgt[j - 1]);
-                    let mut pair = self.pair_score(&source[s], &target[t]);
+                    let mut pair =
+                        if self.source_menus.contains(&s) == self.target_menus.contains(&t) {
+                            self.pair_score(&source[s], &target[t])
+                        } else {
+                            FORBIDDEN
+                        };
                     if self.anchored.contains(&(s, t)) {
                         pair += UNIQUE_MATCH_BONUS;
                     }
@@ -356,6 +381,35 @@ impl Scorer {
             })
             .collect()
     }
+}
+
+/// What a pair of text-less markup blocks scores: the same tags, or others.
+const MARKUP_MATCH: f64 = 1.5;
+const MARKUP_MISMATCH: f64 = -1.5;
+
+/// Whether two stretches of markup have the same tags and attributes, with the text of quoted
+/// attribute values and whitespace left out.
+fn same_markup(a: &str, b: &str) -> bool {
+    fn skeleton(text: &str) -> impl Iterator<Item = char> + '_ {
+        let mut quote: Option<char> = None;
+        text.chars().filter(move |&c| match quote {
+            Some(q) => {
+                if c == q {
+                    quote = None;
+                    true
+                } else {
+                    false
+                }
+            }
+            None => {
+                if c == '"' || c == '\'' {
+                    quote = Some(c);
+                }
+                !c.is_whitespace()
+            }
+        })
+    }
+    skeleton(a).eq(skeleton(b))
 }
 
 /// What the shared hard anchors say of a pair. Two blocks that both carry numbers, acronyms or

@@ -163,9 +163,16 @@ pub struct Translation {
 }
 
 impl Translation {
-    pub fn new(parsed: Parsed, locale: Locale, source: Option<&Parsed>, reported: bool) -> Self {
+    /// `group_files`: the lowercase file names of the group, which its language menus link to.
+    pub fn new(
+        parsed: Parsed,
+        locale: Locale,
+        source: Option<&Parsed>,
+        reported: bool,
+        group_files: &HashSet<String>,
+    ) -> Self {
         let (duplicates, alignment) =
-            align::align_translation(source.map(|s| &s.document), &parsed.document);
+            align::align_translation(source.map(|s| &s.document), &parsed.document, group_files);
         Translation {
             parsed,
             locale,
@@ -179,7 +186,11 @@ impl Translation {
 /// A repeat that most of the group's other translations (two at least) have too is the page's
 /// (a note under two sections, an older source that repeated it), not a paste: it is no longer
 /// a duplicate, and the translation is aligned again without it.
-fn drop_shared_repeats(translations: &mut [Translation], source: Option<&Parsed>) {
+fn drop_shared_repeats(
+    translations: &mut [Translation],
+    source: Option<&Parsed>,
+    group_files: &HashSet<String>,
+) {
     if translations.iter().all(|t| t.duplicates.is_empty()) {
         return;
     }
@@ -206,6 +217,7 @@ fn drop_shared_repeats(translations: &mut [Translation], source: Option<&Parsed>
                     &source.document,
                     document,
                     &translation.duplicates,
+                    group_files,
                 ));
             }
         }
@@ -226,6 +238,15 @@ pub fn gather_evidence(source: Option<&Parsed>, translations: &[Translation]) ->
         })
         .collect();
     GroupEvidence::gather(source.map(|s| &s.document), &members)
+}
+
+/// The lowercase file names of a group's source and translations: what its language menus
+/// link to.
+fn group_file_names<'a>(paths: impl Iterator<Item = &'a Path>) -> HashSet<String> {
+    paths
+        .filter_map(|p| p.file_name()?.to_str())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> GroupResult {
@@ -253,6 +274,13 @@ fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> Group
             .ok()
     });
     let source_locale = &settings.source_locale;
+    let group_files = group_file_names(
+        group
+            .source
+            .iter()
+            .chain(&group.translations)
+            .map(|m| m.path.as_path()),
+    );
     let mut translations = Vec::new();
     for member in &group.translations {
         let parsed = match Parsed::read(&member.path) {
@@ -275,9 +303,10 @@ fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> Group
             locale,
             source.as_ref(),
             member.reported,
+            &group_files,
         ));
     }
-    drop_shared_repeats(&mut translations, source.as_ref());
+    drop_shared_repeats(&mut translations, source.as_ref(), &group_files);
     let evidence = gather_evidence(source.as_ref(), &translations);
     for translation in translations.into_iter().filter(|t| t.reported) {
         // One translation that trips a bug costs its own findings, not its group's.
@@ -410,7 +439,11 @@ pub fn debug_view(files: &[PathBuf]) -> anyhow::Result<String> {
         [source, target] => {
             let source = parse(source)?;
             let target = parse(target)?;
-            let (_, alignment) = align::align_translation(Some(&source.document), &target.document);
+            let files = group_file_names(
+                [source.file.path.as_path(), target.file.path.as_path()].into_iter(),
+            );
+            let (_, alignment) =
+                align::align_translation(Some(&source.document), &target.document, &files);
             let alignment = alignment.expect("a source was given");
             let blank = format!("{:>5} {:<12} {:<70}", "", "", "");
             for pair in &alignment.pairs {

@@ -239,8 +239,12 @@ impl Walker {
             Tag::CodeBlock(kind) => {
                 self.flush(output);
                 let indented = matches!(kind, CodeBlockKind::Indented);
-                if output.mdx && indented && self.depth < MAX_NESTED_PARSES {
-                    self.unindent_mdx_code(output, range);
+                // MDX has no indented code; and an indented block that holds a site's template
+                // markup (`{{% /tab %}}`) is a list item's continuation that a fence cut off,
+                // prose and markup rather than code.
+                let not_code = output.mdx || holds_template_markup(&output.file[range.clone()]);
+                if not_code && indented && self.depth < MAX_NESTED_PARSES {
+                    self.unindent_code(output, range);
                     self.skipping = 1;
                     return;
                 }
@@ -463,13 +467,19 @@ impl Walker {
         }
     }
 
-    /// An indented code block in MDX, which has none: its paragraphs are parsed again from
-    /// their first character, so that the indentation no longer makes them code.
-    fn unindent_mdx_code(&mut self, output: &mut Output, range: Range<usize>) {
+    /// An indented code block that is not code (in MDX, which has none, or holding template
+    /// markup): its paragraphs are parsed again from their first character, so that the
+    /// indentation no longer makes them code.
+    fn unindent_code(&mut self, output: &mut Output, range: Range<usize>) {
         for chunk in paragraphs(output.file, range) {
             walk(output, chunk, self.depth + 1);
         }
     }
+}
+
+/// Whether text holds a Hugo shortcode (`{{% tab %}}`, `{{< tabpane >}}`).
+fn holds_template_markup(text: &str) -> bool {
+    text.contains("{{%") || text.contains("{{<")
 }
 
 /// Whether an HTML block opens with an element whose content is code (`<pre>`, `<script>`).

@@ -185,6 +185,35 @@ impl Block {
         }
     }
 
+    /// Whether the block is markup only: no letters and nothing a translation keeps (a tag, a
+    /// shortcode, an alert's marker and title), so that no content is lost or added with it.
+    pub fn is_markup(&self) -> bool {
+        !matches!(
+            self.kind,
+            BlockKind::Code | BlockKind::Image | BlockKind::FrontMatter | BlockKind::Title
+        ) && self.letter_count == 0
+            && self.hard_anchors().next().is_none()
+    }
+
+    /// Whether the block is a menu of the article's languages: links, most of them to the
+    /// sibling files of its group (`[Русский](README.ru-RU.md)`), whose names are `file_names`
+    /// (lowercase). Each version of a page carries its own menu, or none: it is the site's
+    /// navigation, not the article.
+    pub fn is_language_menu(&self, file_names: &std::collections::HashSet<String>) -> bool {
+        let to_member = self
+            .links
+            .iter()
+            .filter(|link| {
+                // A sibling file by its name: `README.ru-RU.md` or `./README.ru-RU.md`, not
+                // `src/queue/README.md`, which only shares a name.
+                let path = link.destination.split(['?', '#']).next().unwrap_or("");
+                let name = path.strip_prefix("./").unwrap_or(path);
+                !name.contains('/') && file_names.contains(&name.to_lowercase())
+            })
+            .count();
+        to_member >= 1 && 2 * to_member >= self.links.len()
+    }
+
     /// The anchors every faithful translation keeps verbatim (names aside), in sorted order.
     pub fn hard_anchors(&self) -> impl Iterator<Item = &Anchor> {
         self.anchors.iter().filter(|a| a.kind.is_hard())

@@ -65,7 +65,7 @@ impl Rule for StructureMismatch {
                 .missing
                 .iter()
                 .copied()
-                .filter(|&s| !is_markup(&src_blocks[s]))
+                .filter(|&s| !src_blocks[s].is_markup() && !source.alignment.is_source_menu(s))
                 .collect();
             // A lone block that none of the group's translations carries is the source's own
             // (an English-only banner), not a gap in this translation.
@@ -81,7 +81,7 @@ impl Rule for StructureMismatch {
                 .extra
                 .iter()
                 .copied()
-                .filter(|&t| !is_markup(&tgt_blocks[t]))
+                .filter(|&t| !tgt_blocks[t].is_markup() && !source.alignment.is_target_menu(t))
                 .collect();
             let at = insertion_point(pairs, gap.end, tgt_blocks, ctx.file.text.len());
             match (missing.is_empty(), extra.is_empty()) {
@@ -218,12 +218,6 @@ fn is_changed_kind(source: &Block, target: &Block) -> bool {
         (source.kind, target.kind),
         (Paragraph, ListItem) | (ListItem, Paragraph)
     ) && sure
-}
-
-/// Markup with no text (a JSX or HTML tag, a template shortcode): no content is lost or added
-/// with it.
-fn is_markup(block: &Block) -> bool {
-    block.kind == BlockKind::Html && block.letter_count == 0
 }
 
 struct Reporter<'a, 'c> {

@@ -58,6 +58,7 @@ pub(crate) fn check_file(
         locale,
         source.as_ref(),
         true,
+        &std::collections::HashSet::new(),
     );
     let translations = [translation];
     let evidence = gather_evidence(source.as_ref(), &translations);

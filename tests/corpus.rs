@@ -1,0 +1,192 @@
+//! loclint on real translated documentation: `../shared/corpora`, four public projects'
+//! translations in their own layouts (see its README). Findings drawn from them were judged by
+//! reading each translation beside its source; the verdicts are `tests/corpus/labels.tsv`
+//! (`scripts/draw-sample.py`, `scripts/merge-labels.py`, and `docs/precision.md` for the
+//! method). This test runs the real binary on each corpus and holds three things:
+//!
+//! - every finding judged TRUE is still reported (the same place, rule and first word of the
+//!   message: `missing`, `extra`), or lies
+//!   within a finding of that rule over several lines (an untranslated section);
+//! - no finding judged FALSE comes back, in the same sense (one judged DEBATABLE may: its
+//!   claim holds, though an editor might not act on it);
+//! - findings per 1,000 translated lines stay under each corpus's ceiling
+//!   (`tests/corpus/ceilings.tsv`).
+//!
+//! The corpora are test data: no rule knows any of their files or words.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// Where each corpus's tree starts: loclint runs there, as a user of that project would.
+const CORPORA: &[(&str, &str)] = &[
+    ("opentelemetry.io", "opentelemetry.io/content"),
+    ("biome-website", "biome-website/src/content/docs"),
+    ("javascript-algorithms", "javascript-algorithms"),
+    ("the-art-of-command-line", "the-art-of-command-line"),
+];
+
+fn corpora_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora")
+}
+
+fn table(name: &str) -> Vec<HashMap<String, String>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(name);
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+    let mut lines = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+    let header: Vec<&str> = lines.next().expect("a header row").split('\t').collect();
+    lines
+        .map(|line| {
+            header
+                .iter()
+                .zip(line.split('\t'))
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// A finding's place and kind: path, line, column, rule and the first word of its message
+/// (`missing`, `extra`, `untranslated`), so that another finding at the same place is not
+/// taken for it.
+type Place = (String, u64, u64, String, String);
+
+fn first_word(message: &str) -> String {
+    message.split_whitespace().next().unwrap_or("").to_string()
+}
+
+struct Run {
+    places: HashSet<Place>,
+    /// Findings over several lines (an untranslated section): path, rule, first and last line.
+    spans: Vec<(String, String, u64, u64)>,
+    findings: usize,
+    lines: u64,
+}
+
+fn run(root: &Path) -> Run {
+    let output = Command::cargo_bin("loclint")
+        .expect("the loclint binary is built")
+        .current_dir(root)
+        .args(["check", ".", "--format", "json", "--no-config"])
+        .output()
+        .expect("loclint runs");
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|err| {
+        panic!(
+            "{}: the output is not JSON ({err}); stderr:\n{}",
+            root.display(),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    let findings = json["findings"].as_array().expect("findings");
+    let places = findings
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().expect("path").to_string(),
+                f["line"].as_u64().expect("line"),
+                f["column"].as_u64().expect("column"),
+                f["rule"].as_str().expect("rule").to_string(),
+                first_word(f["message"].as_str().expect("message")),
+            )
+        })
+        .collect();
+    let spans = findings
+        .iter()
+        .filter(|f| f["end_line"].as_u64() > f["line"].as_u64())
+        .map(|f| {
+            (
+                f["path"].as_str().expect("path").to_string(),
+                f["rule"].as_str().expect("rule").to_string(),
+                f["line"].as_u64().expect("line"),
+                f["end_line"].as_u64().expect("end_line"),
+            )
+        })
+        .collect();
+    let lines = json["summary"]["translations"]
+        .as_array()
+        .expect("summary.translations")
+        .iter()
+        .map(|t| t["lines"].as_u64().expect("lines"))
+        .sum();
+    Run {
+        places,
+        spans,
+        findings: findings.len(),
+        lines,
+    }
+}
+
+#[test]
+fn real_corpora_keep_their_judged_findings_and_their_ceilings() {
+    let corpora = corpora_dir();
+    assert!(
+        corpora.is_dir(),
+        "{} is missing: check out shared/ beside this repository",
+        corpora.display()
+    );
+    let labels = table("labels.tsv");
+    let ceilings: HashMap<String, f64> = table("ceilings.tsv")
+        .into_iter()
+        .map(|row| {
+            let ceiling = row["findings_per_1000_lines"].parse().expect("a number");
+            (row["corpus"].clone(), ceiling)
+        })
+        .collect();
+    let mut failures = Vec::new();
+    for (corpus, root) in CORPORA {
+        let run = run(&corpora.join(root));
+        for label in labels.iter().filter(|l| l["corpus"] == *corpus) {
+            let place: Place = (
+                label["path"].clone(),
+                label["line"].parse().expect("a line"),
+                label["column"].parse().expect("a column"),
+                label["rule"].clone(),
+                first_word(&label["message"]),
+            );
+            let reported = run.places.contains(&place);
+            // A true finding may now be part of a larger one: a run of untranslated blocks.
+            let covered = run.spans.iter().any(|(path, rule, first, last)| {
+                *path == place.0 && *rule == place.3 && (*first..=*last).contains(&place.1)
+            });
+            let what = format!(
+                "{corpus} {}:{}:{} [{}] {} ({}): {}",
+                place.0,
+                place.1,
+                place.2,
+                place.3,
+                label["verdict"],
+                label["reason"],
+                label["message"]
+            );
+            match (label["verdict"].as_str(), reported) {
+                ("TRUE", false) if !covered => {
+                    failures.push(format!("a true finding is no longer reported: {what}"))
+                }
+                // A debatable finding (the claim holds, an editor may not act) may come back;
+                // a false one may not.
+                ("FALSE", true) => {
+                    failures.push(format!("a finding judged wrong is reported again: {what}"))
+                }
+                _ => {}
+            }
+        }
+        let per_thousand = 1000.0 * run.findings as f64 / run.lines.max(1) as f64;
+        let ceiling = ceilings
+            .get(*corpus)
+            .unwrap_or_else(|| panic!("no ceiling for {corpus} in tests/corpus/ceilings.tsv"));
+        if per_thousand > *ceiling {
+            failures.push(format!(
+                "{corpus}: {} findings in {} translated lines, {per_thousand:.2} per 1,000, above the ceiling of {ceiling}",
+                run.findings, run.lines
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
