@@ -7,7 +7,10 @@
 Writes sample/batch-N.md (each finding with its translation and source context, numbered) and
 sample/batch-N.tsv (one row per finding: id, corpus, path, line, column, rule, message, and empty
 verdict and reason columns for the judge to fill in). Per rule it draws --per-rule findings
-(all of them where a rule has fewer), spread over the corpora in proportion to their findings.
+(all of them where a rule has fewer), spread over the corpora in proportion to their findings;
+--corpus-rule RULE=N draws N of RULE from each corpus instead, so that each corpus's rate can be
+estimated. --exclude labels.tsv leaves out findings judged before (same place, rule and first
+word of the message), so that a new round judges a fresh sample.
 """
 
 import argparse
@@ -66,23 +69,43 @@ def main():
     parser.add_argument("--per-rule", type=int, default=25)
     parser.add_argument("--rule-size", action="append", default=[],
                         help="RULE=N: draw N findings of RULE instead of --per-rule")
+    parser.add_argument("--corpus-rule", action="append", default=[],
+                        help="RULE=N: draw N findings of RULE from each corpus")
+    parser.add_argument("--exclude", help="a labels TSV whose findings are not drawn again")
     parser.add_argument("--batches", type=int, default=4)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--width", type=int, default=240)
     args = parser.parse_args()
     sizes = dict((kv.split("=")[0], int(kv.split("=")[1])) for kv in args.rule_size)
 
+    per_corpus = dict((kv.split("=")[0], int(kv.split("=")[1])) for kv in args.corpus_rule)
+    judged = set()
+    if args.exclude:
+        with open(args.exclude, encoding="utf-8") as f:
+            header = f.readline().rstrip("\n").split("\t")
+            for line in f:
+                row = dict(zip(header, line.rstrip("\n").split("\t")))
+                judged.add((row["corpus"], row["path"], int(row["line"]), int(row["column"]),
+                            row["rule"], row["message"].split(" ")[0]))
     by_rule = collections.defaultdict(list)
     for corpus in ROOTS:
         with open(os.path.join(args.runs, corpus + ".json"), encoding="utf-8") as f:
             doc = json.load(f)
         for finding in doc["findings"]:
             finding["corpus"] = corpus
-            by_rule[finding["rule"]].append(finding)
+            key = (corpus, finding["path"], finding["line"], finding["column"], finding["rule"],
+                   finding["message"].split(" ")[0])
+            if key not in judged:
+                by_rule[finding["rule"]].append(finding)
     rng = random.Random(args.seed)
     drawn = []
     for rule in sorted(by_rule):
         pool = by_rule[rule]
+        if rule in per_corpus:
+            for corpus in ROOTS:
+                mine = [f for f in pool if f["corpus"] == corpus]
+                drawn.extend(rng.sample(mine, min(per_corpus[rule], len(mine))))
+            continue
         n = min(sizes.get(rule, args.per_rule), len(pool))
         drawn.extend(rng.sample(pool, n))
     rng.shuffle(drawn)

@@ -27,6 +27,9 @@ pub struct Cli {
 enum Command {
     /// Check article groups found under PATHS (files or folders; default: the current folder).
     Check(CheckArgs),
+    /// Learn each locale's practice from the translations under PATHS and write it into
+    /// loclint.toml, so that every run (a pre-commit hook checking one file, too) judges by it.
+    Init(InitArgs),
     /// List the rules.
     Rules,
     /// Print a rule's documentation.
@@ -73,6 +76,19 @@ struct CheckArgs {
     jobs: Option<u16>,
 }
 
+#[derive(Debug, clap::Args)]
+struct InitArgs {
+    /// Files or folders to learn from (default: the current folder).
+    paths: Vec<PathBuf>,
+    /// The configuration file to write (default: the loclint.toml that runs here read, or
+    /// ./loclint.toml). Its other settings are kept.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// How many threads read article groups (default: one per core).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum FailOn {
     Error,
@@ -94,6 +110,7 @@ pub const TROUBLE: u8 = 2;
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check(args),
+        Command::Init(args) => init(args),
         Command::Rules => {
             let mut out = std::io::stdout().lock();
             for rule in RULES {
@@ -217,6 +234,81 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         FINDINGS
     } else {
         CLEAN
+    }))
+}
+
+/// `loclint init`: a run over the tree with the practice the configuration may hold set
+/// aside, whose tallies are written into the configuration.
+fn init(args: InitArgs) -> anyhow::Result<ExitCode> {
+    let path = match &args.config {
+        Some(path) => path.clone(),
+        None => {
+            let cwd = std::env::current_dir()?;
+            Settings::discover(&cwd).unwrap_or_else(|| PathBuf::from(crate::config::FILE_NAME))
+        }
+    };
+    let mut settings = if path.is_file() {
+        match Settings::load(&path) {
+            Ok(settings) => settings,
+            Err(err) => {
+                eprintln!(
+                    "error: {err}
+  loclint.toml was left as it is: fix it, then run `loclint init` again"
+                );
+                return Ok(ExitCode::from(TROUBLE));
+            }
+        }
+    } else {
+        Settings::default()
+    };
+    // Learn anew: what the file says now must not decide what the run finds.
+    settings.practice = crate::evidence::Practice::default();
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let discovery = discover::discover(&paths, &settings);
+    if discovery.groups.is_empty() {
+        eprintln!("{}", nothing_found(&discovery, &paths));
+        return Ok(ExitCode::from(TROUBLE));
+    }
+    let outcome = match args.jobs {
+        Some(jobs) => rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(jobs))
+            .build()?
+            .install(|| check::run(discovery, &settings)),
+        None => check::run(discovery, &settings),
+    };
+    for problem in &outcome.problems {
+        eprintln!("error: {}", problem_line(problem));
+    }
+    let practised = outcome.practice.practised();
+    let translations = outcome.files.len();
+    let written = match crate::config::write_practice(&path, &practised, translations) {
+        Ok(written) => written,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return Ok(ExitCode::from(TROUBLE));
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    for (locale, habits) in &practised {
+        let listed: Vec<String> = habits.iter().map(ToString::to_string).collect();
+        writeln!(out, "{locale}: {}", listed.join(", "))?;
+    }
+    writeln!(
+        out,
+        "{} {}: {} habits in {} locales, learned from {translations} translations",
+        if written.updated { "updated" } else { "wrote" },
+        path.display(),
+        written.habits,
+        written.locales,
+    )?;
+    Ok(ExitCode::from(if outcome.problems.is_empty() {
+        CLEAN
+    } else {
+        TROUBLE
     }))
 }
 

@@ -8,7 +8,8 @@
 //!   message: `missing`, `extra`), or lies
 //!   within a finding of that rule over several lines (an untranslated section);
 //! - no finding judged FALSE comes back, in the same sense (one judged DEBATABLE may: its
-//!   claim holds, though an editor might not act on it);
+//!   claim holds, though an editor might not act on it), except the few listed in
+//!   `tests/corpus/open-false.tsv` as not fixed yet: that list may only shrink;
 //! - findings per 1,000 translated lines stay under each corpus's ceiling
 //!   (`tests/corpus/ceilings.tsv`).
 //!
@@ -132,6 +133,19 @@ fn real_corpora_keep_their_judged_findings_and_their_ceilings() {
         corpora.display()
     );
     let labels = table("labels.tsv");
+    // False alarms judged and not fixed yet: each is listed until it is, and the list only
+    // shrinks (a listed finding no longer reported must leave it).
+    let open_false: HashSet<(String, String, String, String)> = table("open-false.tsv")
+        .into_iter()
+        .map(|row| {
+            (
+                row["corpus"].clone(),
+                row["path"].clone(),
+                row["line"].clone(),
+                row["rule"].clone(),
+            )
+        })
+        .collect();
     let ceilings: HashMap<String, f64> = table("ceilings.tsv")
         .into_iter()
         .map(|row| {
@@ -171,8 +185,20 @@ fn real_corpora_keep_their_judged_findings_and_their_ceilings() {
                 }
                 // A debatable finding (the claim holds, an editor may not act) may come back;
                 // a false one may not.
-                ("FALSE", true) => {
-                    failures.push(format!("a finding judged wrong is reported again: {what}"))
+                ("FALSE", reported) => {
+                    let open = open_false.contains(&(
+                        corpus.to_string(),
+                        place.0.clone(),
+                        label["line"].clone(),
+                        place.3.clone(),
+                    ));
+                    if reported && !open {
+                        failures.push(format!("a finding judged wrong is reported again: {what}"))
+                    } else if !reported && open {
+                        failures.push(format!(
+                            "fixed, so take it out of tests/corpus/open-false.tsv: {what}"
+                        ))
+                    }
                 }
                 _ => {}
             }

@@ -128,7 +128,13 @@ pub fn align_translation(
 ) -> (Vec<DuplicateRun>, Option<Alignment>) {
     let candidates = find_duplicates(target, source);
     let Some(source) = source else {
-        return (candidates, None);
+        // With no source to say what the page repeats (the options of two tabs, a note under
+        // two sections), only a run pasted twice in a row is surely a paste.
+        let adjacent = candidates
+            .into_iter()
+            .filter(|run| run.repeat.start == run.first.end)
+            .collect();
+        return (adjacent, None);
     };
     let full = align(source, target, &[], group_files);
     if candidates.is_empty() {
@@ -380,14 +386,19 @@ fn sentences(block: &Block) -> usize {
     let text = block.text.trim_end();
     let mut chars = text.chars().peekable();
     let mut count = 0;
+    let mut open = false;
     while let Some(c) = chars.next() {
         let ends = matches!(c, '。' | '！' | '？' | '।' | '؟' | '۔')
             || (matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|n| n.is_whitespace()));
         if ends {
             count += 1;
+            open = false;
+        } else if c.is_alphanumeric() {
+            open = true;
         }
     }
-    count.max(1)
+    // A last sentence without its full stop is a sentence still.
+    count + usize::from(open)
 }
 
 /// Whether every hard anchor of `part` is one of `whole`'s.

@@ -76,7 +76,7 @@ pub(super) fn length_ratio(
 const ONE_SIDED_ANCHORS: f64 = -0.5;
 
 /// The score of a pair whose blocks both carry hard anchors and share none.
-const DISJOINT_ANCHORS: f64 = -2.0;
+const DISJOINT_ANCHORS: f64 = -3.0;
 
 /// What shared lowercase words are worth, when both blocks have this many at least.
 const COMMON_WORDS_WEIGHT: f64 = 1.5;
@@ -221,9 +221,22 @@ impl Scorer {
         if self.kind_affinity(s, t) < 1.0 {
             return false;
         }
+        fn links(b: &Block) -> Vec<&Anchor> {
+            b.anchors
+                .iter()
+                .filter(|a| a.kind == AnchorKind::Link)
+                .collect()
+        }
         match dice(s.hard_anchors(), t.hard_anchors()) {
             Some(d) => d >= 0.75,
-            None => !s.normalized.is_empty() && s.normalized == t.normalized,
+            None => {
+                (!s.normalized.is_empty() && s.normalized == t.normalized)
+                    // The same pages of other sites linked (`[Cash](https://github.com/…)`):
+                    // few blocks share them.
+                    || (links(s).iter().any(|a| a.value.contains("://"))
+                        && dice(links(s).into_iter(), links(t).into_iter())
+                            .is_some_and(|d| d >= 0.75))
+            }
         }
     }
 

@@ -14,7 +14,7 @@ use crate::align::{self, Alignment, DuplicateRun};
 use crate::config::{RuleLevel, Settings};
 use crate::discover::{Discovery, Group, Member, Problem};
 use crate::document::{Document, Format};
-use crate::evidence::{group, GroupEvidence, Observations};
+use crate::evidence::{group, GroupEvidence, Observations, Practice};
 use crate::finding::Finding;
 use crate::locale::{dominant_script, Locale, Script};
 use crate::rules::{Context, Rule, SourceSide, RULES};
@@ -38,6 +38,8 @@ pub struct Outcome {
     pub sources_without_translations: Vec<PathBuf>,
     /// What the user should know but that did not stop the run (a locale without data).
     pub notes: Vec<String>,
+    /// Each locale's practice: the one learned from `loclint.toml`, or the run's tallies.
+    pub practice: Practice,
 }
 
 /// What one group gave.
@@ -97,6 +99,7 @@ pub fn run(discovery: Discovery, settings: &Settings) -> Outcome {
     }));
     outcome.files.sort_by(|a, b| a.file.path.cmp(&b.file.path));
     outcome.problems.sort_by(|a, b| a.path.cmp(&b.path));
+    outcome.practice = practice;
     outcome
 }
 

@@ -1,6 +1,10 @@
 //! `loclint.toml`: found from the current directory upward; every key optional; unknown keys are
 //! errors naming the key and its line. Command-line options override the file.
 
+mod learned;
+
+pub use learned::{write_practice, Written};
+
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -37,6 +37,14 @@ const MAX_NESTED_PARSES: usize = 16;
 const BOM: char = '\u{feff}';
 
 pub(super) fn parse(text: &str, mdx: bool) -> Vec<Block> {
+    // MDX comments (`{/* textlint-disable */}`) are blanked before Markdown reads the file:
+    // their `*` would otherwise pair as emphasis with a later comment's, across the text between.
+    let blanked = if mdx {
+        jsx::blank_comments(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let text = blanked.as_ref();
     let mut output = Output {
         file: text,
         mdx,
@@ -448,6 +456,15 @@ impl Walker {
             // text it holds.
             let mut leaf = Leaf::new(BlockKind::Code, range.clone(), false);
             leaf.block_line(&output.file[range.clone()], range, MaskKind::Code);
+            if let Some(block) = leaf.finish(output.file) {
+                output.blocks.push(block);
+            }
+            return;
+        }
+        if super::prepare::opens_hidden(&output.file[range.clone()]) {
+            // `<div style="display: none">keywords</div>`: text no reader sees.
+            let mut leaf = Leaf::new(BlockKind::Html, range.clone(), false);
+            leaf.block_line(&output.file[range.clone()], range, MaskKind::Jsx);
             if let Some(block) = leaf.finish(output.file) {
                 output.blocks.push(block);
             }

@@ -119,7 +119,7 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
         mut emphasis,
     } = builder;
     emphasis.sort_by_key(|r| r.start);
-    if kind == BlockKind::Html && has_prose_letters(&text, &masks) {
+    if kind == BlockKind::Html && has_prose_letters(&text, &masks) && !opens_hidden(&text) {
         // An HTML block with text between its tags (a pull quote, a table's cells) is read as
         // a paragraph: its words are the translation's like any other.
         kind = BlockKind::Paragraph;
@@ -245,6 +245,26 @@ fn without_markup<'t>(text: &'t str, masks: &[Mask]) -> std::borrow::Cow<'t, str
     }
     out.push_str(&text[at..]);
     std::borrow::Cow::Owned(out)
+}
+
+/// Whether an HTML block opens with an element no reader sees (`<div style="display: none">`,
+/// `<span hidden>`): search keywords, machine-read data.
+pub(super) fn opens_hidden(text: &str) -> bool {
+    let Some(tag) = text
+        .trim_start()
+        .strip_prefix('<')
+        .and_then(|rest| rest.split_once('>'))
+        .map(|(tag, _)| tag.to_ascii_lowercase())
+    else {
+        return false;
+    };
+    let compact: String = tag.chars().filter(|c| !c.is_whitespace()).collect();
+    compact.contains("display:none")
+        || tag
+            .split_whitespace()
+            .skip(1)
+            .any(|attribute| attribute == "hidden")
+        || compact.contains("aria-hidden=\"true\"")
 }
 
 /// Whether `text` has letters outside its masks.

@@ -95,12 +95,15 @@ impl Habit {
         })
     }
 
-    pub const KINDS: [&'static str; 5] = [
+    pub const KINDS: [&'static str; 8] = [
         "marks",
         "no-space-before",
+        "space-before",
         "no-opening-mark",
         "quotes",
         "keep",
+        "keep-blocks",
+        "keep-titles",
     ];
 }
 

@@ -126,6 +126,14 @@ pub struct InvertedMark {
 }
 
 impl LocaleData {
+    /// Whether the language puts spaces between its words (not Chinese, Japanese, Thai).
+    pub fn spaces_words(&self) -> bool {
+        !self
+            .scripts
+            .iter()
+            .any(|s| super::script::is_unspaced_script(*s))
+    }
+
     /// The quotation marks that open a quotation in this language.
     pub fn opens_quote(&self, c: char) -> bool {
         self.quotes.iter().any(|q| q.open == c)

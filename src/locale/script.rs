@@ -6,6 +6,22 @@ pub fn char_script(c: char) -> Script {
 }
 
 /// Scripts written right to left.
+/// Scripts written without spaces between words: a Latin word glued to them, or a bracket, is
+/// normal.
+pub fn is_unspaced_script(script: Script) -> bool {
+    matches!(
+        script,
+        Script::Han
+            | Script::Hiragana
+            | Script::Katakana
+            | Script::Thai
+            | Script::Lao
+            | Script::Khmer
+            | Script::Myanmar
+            | Script::Tibetan
+    )
+}
+
 pub fn is_rtl_script(script: Script) -> bool {
     matches!(
         script,

@@ -75,9 +75,10 @@ impl Rule for LocalePunctuation {
                 continue;
             }
             foreign_marks(ctx, block, &mut foreign);
-            missing_spaces(ctx, block, findings);
+            let source = ctx.aligned_source_block(index);
+            missing_spaces(ctx, block, source, findings);
             missing_inverted_marks(ctx, block, findings);
-            if let Some(source) = ctx.aligned_source_block(index) {
+            if let Some(source) = source {
                 dropped_question(block, source, data, findings);
             }
         }
@@ -155,6 +156,7 @@ fn foreign_marks(ctx: &Context, block: &Block, found: &mut ForeignMarks) {
             continue;
         };
         if marks::masked(block, at, ch.len_utf8())
+            || marks::starts_emoticon(text, at)
             || !follows_native_letter(text, at, data)
             || (ch == '.' && is_inner_full_stop(text, at))
             || marks::at(text, at + ch.len_utf8()).is_some_and(|c| c.is_ascii_digit())
@@ -289,7 +291,12 @@ fn article(word: &str) -> &'static str {
 
 /// French `;` `:` `!` `?` `»` with no space before, `«` with none after. A mark written with
 /// its space counts against the habit of leaving it out.
-fn missing_spaces(ctx: &Context, block: &Block, findings: &mut Vec<Finding>) {
+fn missing_spaces(
+    ctx: &Context,
+    block: &Block,
+    source: Option<&Block>,
+    findings: &mut Vec<Finding>,
+) {
     let data = ctx.locale_data;
     if data.space_before.is_empty() && data.space_after.is_empty() {
         return;
@@ -301,7 +308,10 @@ fn missing_spaces(ctx: &Context, block: &Block, findings: &mut Vec<Finding>) {
         }
         let end = at + ch.len_utf8();
         if let Some(spaced) = data.space_before.iter().find(|s| s.mark == ch) {
-            if needs_space_before(text, at, ch) {
+            if needs_space_before(text, at, ch)
+                && !source
+                    .is_some_and(|s| marks::copied_from_source(block, at, ch.len_utf8(), &s.text))
+            {
                 findings.push(
                     space_finding(block, at..end, spaced, "before", data)
                         .habit(Habit::NoSpaceBefore(ch)),
@@ -458,6 +468,7 @@ fn dropped_question(block: &Block, source: &Block, data: &LocaleData, findings: 
     if QUESTION_MARKS.contains(&end)
         || data.question_marks.contains(&end)
         || !asks(&block.text[..at], data)
+        || embeds_question(&block.text[..at], data)
     {
         return;
     }
@@ -517,6 +528,19 @@ fn asks(text: &str, data: &LocaleData) -> bool {
                         && after.is_none_or(|c| !c.is_alphanumeric() && !marks::is_mark(c)))
             })
         })
+}
+
+/// A question ending followed by a clause mark and more text (`誰が計測しているか、ではない`,
+/// "not who is measuring"): the question is embedded in a statement.
+fn embeds_question(text: &str, data: &LocaleData) -> bool {
+    data.question_endings.iter().any(|ending| {
+        text.match_indices(ending.as_str()).any(|(i, _)| {
+            let rest = &text[i + ending.len()..];
+            let mut chars = rest.chars();
+            chars.next().is_some_and(|c| matches!(c, '、' | '，' | ','))
+                && chars.as_str().chars().any(char::is_alphanumeric)
+        })
+    })
 }
 
 /// The last character of a block's prose, closing quotes and brackets and spaces left out.
@@ -668,5 +692,13 @@ mod tests {
         assert!(check_with_source(&LocalePunctuation, "ar", arabic, source).is_empty());
         let japanese = "題名\n\nカスタマーエクスペリエンス（CX）とは\n\nそれは旅全体です。\n";
         assert!(check_with_source(&LocalePunctuation, "ja", japanese, source).is_empty());
+        let asks = "題名\n\n誰が顧客体験を測るのでしょう。\n\nそれは旅全体です。\n";
+        assert_eq!(
+            check_with_source(&LocalePunctuation, "ja", asks, source).len(),
+            1
+        );
+        // "Not who measures it": the question is embedded in a statement.
+        let embedded = "題名\n\n誰が測るか、ではない。\n\nそれは旅全体です。\n";
+        assert!(check_with_source(&LocalePunctuation, "ja", embedded, source).is_empty());
     }
 }

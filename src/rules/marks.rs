@@ -104,6 +104,22 @@ pub fn is_clause_punctuation(c: char) -> bool {
 }
 
 /// Dashes and slashes, after which a quotation or an aside may open with no space.
+/// Whether the mark at `at` begins an emoticon (`:)`, `:-(`, `;D`): a picture, not punctuation.
+pub fn starts_emoticon(text: &str, at: usize) -> bool {
+    let mut rest = text[at..].chars();
+    if !matches!(rest.next(), Some(':' | ';' | '=')) {
+        return false;
+    }
+    let mut face = rest.next();
+    if face == Some('-') {
+        face = rest.next();
+    }
+    matches!(
+        face,
+        Some(')' | '(' | 'D' | 'P' | 'p' | 'O' | 'o' | '3' | '|' | '/')
+    ) && rest.next().is_none_or(|c| !c.is_alphanumeric())
+}
+
 pub fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '―' | '/' | '‐')
 }
@@ -173,6 +189,30 @@ pub fn is_inner_full_stop(text: &str, at: usize) -> bool {
     digits || ellipsis || initials
 }
 
+/// The mark at `at` stands between two words exactly as the source has them (`zed: extensions`,
+/// a command's name): it belongs to a literal the translation copied, not to its own prose.
+pub fn copied_from_source(block: &Block, at: usize, len: usize, source: &str) -> bool {
+    let text = block.text.as_str();
+    let before = word_before(text, at);
+    let after_start = at + len;
+    let rest = &text[after_start..];
+    let spaces = rest.len() - rest.trim_start_matches([' ', '\u{A0}']).len();
+    let next_word: &str = {
+        let word_start = after_start + spaces;
+        let end = text[word_start..]
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphanumeric() || is_mark(c)))
+            .map_or(text.len(), |(i, _)| word_start + i);
+        &text[word_start..end]
+    };
+    // Both words are prose of the line: a label before code (`FQN:` and a class name) is not
+    // a literal.
+    !before.is_empty()
+        && !next_word.is_empty()
+        && !block.is_masked(&(after_start + spaces..after_start + spaces + next_word.len()))
+        && source.contains(&text[at - before.len()..after_start + spaces + next_word.len()])
+}
+
 /// Whether a byte range of the block is masked (code, URL, file name, placeholder).
 pub fn masked(block: &Block, at: usize, len: usize) -> bool {
     block.is_masked(&(at..at + len))
@@ -181,6 +221,22 @@ pub fn masked(block: &Block, at: usize, len: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_inside_a_literal_of_the_source() {
+        let source = "select git: clone from the palette";
+        let check = |text: &str, at: usize| {
+            let file = crate::source::SourceFile::new("t.txt", format!("Title\n\n{text}\n"));
+            let document =
+                crate::document::Document::parse(&file, crate::document::Format::PlainText);
+            let block = &document.blocks[1];
+            assert_eq!(&block.text[at..at + 1], ":");
+            copied_from_source(block, at, 1, source)
+        };
+        assert!(check("choisissez git: clone", 14));
+        assert!(!check("note: voici", 4));
+        assert!(!check("git: cloner", 3));
+    }
 
     #[test]
     fn marks_are_described_with_their_code_point() {

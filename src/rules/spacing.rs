@@ -342,6 +342,10 @@ fn in_identifier(text: &str, at: usize) -> bool {
 /// `उत्पाद(उप`: an opening bracket glued to a word of the language's script, before words.
 /// Not math or code (`O(N)`, `log(n)`, `` `split`(by size) ``), nor a one-letter prefix.
 fn glued_brackets(block: &Block, data: &LocaleData, found: &mut Vec<Found>) {
+    if !data.spaces_words() {
+        // Chinese or Japanese put no space before a bracket, after any word (`diff(デルタ)`).
+        return;
+    }
     let text = block.text.as_str();
     for (at, bracket) in text.char_indices() {
         if !matches!(bracket, '(' | '[') || block.is_masked(&(at..at + 1)) {

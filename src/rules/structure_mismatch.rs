@@ -87,7 +87,16 @@ impl Rule for StructureMismatch {
             match (missing.is_empty(), extra.is_empty()) {
                 (true, true) => {}
                 (false, true) => runs.push(reporter.missing(&missing, at)),
-                (true, false) => runs.push(reporter.extra(&extra)),
+                (true, false) => {
+                    let unsure =
+                        unsure_neighbours(pairs, &gap, tgt_blocks, src_blocks, source, &extra);
+                    runs.push(match unsure {
+                        Some((sources, targets)) => {
+                            reporter.extra_among(&extra, &sources, &targets)
+                        }
+                        None => reporter.extra(&extra),
+                    })
+                }
                 (false, false) => runs.push(reporter.outdated(&missing, &extra)),
             }
         }
@@ -136,6 +145,18 @@ impl Rule for StructureMismatch {
             }
         }
         for moved in &source.alignment.moves {
+            // A block that follows its source neighbour moved with it: the run is reported
+            // once, at its first block.
+            let travels_with_previous = moved.source.checked_sub(1).is_some_and(|previous| {
+                moved
+                    .target
+                    .checked_sub(1)
+                    .and_then(|t| source.alignment.source_of(t))
+                    == Some(previous)
+            });
+            if travels_with_previous {
+                continue;
+            }
             let (sb, tb) = (&src_blocks[moved.source], &tgt_blocks[moved.target]);
             let after = match moved.source.checked_sub(1) {
                 Some(previous) => format!(", after {}", reporter.place(&src_blocks[previous])),
@@ -157,6 +178,61 @@ impl Rule for StructureMismatch {
         }
     }
 }
+
+/// The pairs beside a gap of extra blocks that nothing but their order and lengths pairs
+/// (paragraphs of the same kind, no code, number or URL in common): which of these blocks is
+/// the extra one cannot be told, so the finding names them all. `None` when there are none.
+fn unsure_neighbours(
+    pairs: &[Pair],
+    gap: &Gap,
+    tgt_blocks: &[Block],
+    src_blocks: &[Block],
+    source: &SourceSide,
+    extra: &[usize],
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    let kind = tgt_blocks[*extra.first()?].kind;
+    if !kind.is_prose() || extra.iter().any(|&t| tgt_blocks[t].kind != kind) {
+        return None;
+    }
+    let unsure = |pair: &Pair| match (pair.source, pair.target) {
+        (Some(s), Some(t)) => {
+            let (sb, tb) = (&src_blocks[s], &tgt_blocks[t]);
+            !source.alignment.is_sure(t)
+                && sb.kind == kind
+                && tb.kind == kind
+                && sb.hard_anchors().next().is_none()
+                && tb.hard_anchors().next().is_none()
+        }
+        _ => false,
+    };
+    let start = gap.end - gap.missing.len() - gap.extra.len();
+    let before = pairs[..start]
+        .iter()
+        .rev()
+        .take_while(|p| unsure(p))
+        .take(UNSURE_MAX);
+    let after = pairs[gap.end..]
+        .iter()
+        .take_while(|p| unsure(p))
+        .take(UNSURE_MAX);
+    let mut around: Vec<&Pair> = before.collect();
+    around.reverse();
+    around.extend(after);
+    if around.is_empty() {
+        return None;
+    }
+    let sources = around.iter().filter_map(|p| p.source).collect();
+    let mut targets: Vec<usize> = around
+        .iter()
+        .filter_map(|p| p.target)
+        .chain(extra.iter().copied())
+        .collect();
+    targets.sort_unstable();
+    Some((sources, targets))
+}
+
+/// The most pairs beside extra blocks that the finding names with them.
+const UNSURE_MAX: usize = 3;
 
 /// The unpaired blocks between two pairs: source blocks the translation lacks, translation
 /// blocks the source lacks. `end` is the index in the pairs just after the gap.
@@ -326,6 +402,29 @@ impl Reporter<'_, '_> {
             ),
         )
         .fix("remove them, or add them to the source first")
+    }
+
+    /// Extra blocks among paragraphs that only their order pairs: `lines 22-26 hold 3
+    /// paragraphs where the source has 2`, at the first of them.
+    fn extra_among(&self, extra: &[usize], sources: &[usize], targets: &[usize]) -> Finding {
+        let tgt = &self.ctx.document.blocks;
+        let first = &tgt[targets[0]];
+        let name = first.kind.name();
+        let last = &tgt[targets[targets.len() - 1]];
+        let range = first.range.start..last.range.end;
+        Finding::new(
+            &INFO,
+            range,
+            format!(
+                "extra {name}: {} hold {} {name}s where the source has {} ({})",
+                self.target_lines(targets),
+                targets.len(),
+                targets.len() - extra.len(),
+                self.source_run(sources),
+            ),
+        )
+        .source(self.source_span(sources))
+        .fix("find the block the source does not have, and remove it or add it to the source first")
     }
 
     /// A translation that follows an older version of its source throughout: one finding for

@@ -98,7 +98,12 @@ impl Rule for UntranslatedText {
         let mut fragments = Vec::new();
         let mut run = UntranslatedRun::default();
         for (index, block) in ctx.document.blocks.iter().enumerate() {
-            if !block.kind.is_prose() || block.letter_count == 0 {
+            let menu = ctx
+                .source
+                .as_ref()
+                .is_some_and(|s| s.alignment.is_target_menu(index));
+            if !block.kind.is_prose() || block.letter_count == 0 || menu {
+                // A language menu names each language in its own tongue (`English`).
                 continue;
             }
             let source_index = ctx
@@ -185,6 +190,9 @@ impl UntranslatedRun {
     }
 }
 
+/// A translation that keeps this many headings of one level as they are keeps them on purpose.
+const KEPT_HEADINGS_MIN: usize = 3;
+
 /// A translation that keeps this many different English terms keeps them on purpose.
 const REGISTER_MIN_TERMS: usize = 4;
 
@@ -231,6 +239,8 @@ struct Checker<'a> {
     /// its language is not written in Latin letters: the names it chose to keep (`OpenTelemetry
     /// in Focus` in a translated title).
     kept_in_translated: HashSet<String>,
+    /// By level: how many headings the translation keeps as the source has them.
+    kept_headings: [usize; 7],
 }
 
 impl<'a> Checker<'a> {
@@ -270,15 +280,23 @@ impl<'a> Checker<'a> {
                 })
                 .collect()
         };
+        let mut kept_headings = [0; 7];
+        for (i, block) in ctx.document.blocks.iter().enumerate() {
+            if let BlockKind::Heading(level) = block.kind {
+                if ctx
+                    .source_block(i)
+                    .is_some_and(|s| s.normalized == block.normalized)
+                {
+                    kept_headings[usize::from(level).min(6)] += 1;
+                }
+            }
+        }
         Some(Checker {
             kept_in_translated,
+            kept_headings,
             ctx,
             latin_target,
-            spaced_script: !ctx
-                .locale_data
-                .scripts
-                .iter()
-                .any(|s| is_unspaced_script(*s)),
+            spaced_script: ctx.locale_data.spaces_words(),
             source_names,
             source_language: source_language.data().name.as_str(),
             article_names,
@@ -374,6 +392,11 @@ impl<'a> Checker<'a> {
         if prose.is_empty() {
             return true;
         }
+        // One word that a Latin-script language shares with English (`Options`, `Installation`,
+        // `Instrumentations` in French) reads as translated.
+        if self.latin_target && prose.len() == 1 {
+            return true;
+        }
         let function_words = prose.iter().filter(|w| is_english_function_word(w)).count();
         if block.kind == BlockKind::TableRow && prose.len() < TABLE_ROW_MIN_PROSE_WORDS {
             return true;
@@ -382,11 +405,29 @@ impl<'a> Checker<'a> {
         if block.kind.is_heading_like() && short && self.names_the_article(block) {
             return true;
         }
+        // Headings of one level kept as the source has them, again and again, in a translated
+        // page: the names of the things the page lists (rule groups, commands).
+        if let BlockKind::Heading(level) = block.kind {
+            if prose.len() == 1
+                && self.kept_headings[usize::from(level).min(6)] >= KEPT_HEADINGS_MIN
+            {
+                return true;
+            }
+        }
         // `Jaeger UI: http://localhost:16686`: a short label of an address or a command.
         let labels_an_anchor = block
             .hard_anchors()
             .any(|a| matches!(a.kind, AnchorKind::Url | AnchorKind::Code));
         if prose.len() <= LABEL_MAX_WORDS && labels_an_anchor {
+            return true;
+        }
+        // `[Using OpAMP to modify service telemetry](https://…)`: the title of an English page
+        // it links to, in a list of resources.
+        if block
+            .words()
+            .filter(|t| !self.is_name_word(block, t, source))
+            .all(|t| in_external_link_text(block, &t.range))
+        {
             return true;
         }
         // `**Action**: Open a link`: a field and its value, as a program shows them.
@@ -587,8 +628,10 @@ impl<'a> Checker<'a> {
                 .or_else(|| is_emphasised(block, &run_range).then(|| run_range.clone()));
             let literal = marked.is_some_and(|span| {
                 source.is_some_and(|source| marks_off(source, &block.text[span]))
-            }) || (is_quoted(block, &run_range)
-                && source.is_some_and(|source| marks_off(source, run_text)));
+            }) || (is_whole_emphasis(block, &run_range)
+                && run_words.len() <= LABEL_EMPHASIS_MAX_WORDS)
+                || (is_quoted(block, &run_range)
+                    && source.is_some_and(|source| marks_off(source, run_text)));
             if glued.is_none()
                 && (in_external_link_text(block, &run_range)
                     || literal
@@ -690,21 +733,6 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Scripts written without spaces between words: a Latin word glued to them is normal.
-fn is_unspaced_script(script: Script) -> bool {
-    matches!(
-        script,
-        Script::Han
-            | Script::Hiragana
-            | Script::Katakana
-            | Script::Thai
-            | Script::Lao
-            | Script::Khmer
-            | Script::Myanmar
-            | Script::Tibetan
-    )
-}
-
 /// A block of this many prose words or fewer, with at most two function words, may be a name.
 const SHORT_BLOCK_WORDS: usize = 6;
 
@@ -716,6 +744,8 @@ const GROUP_KEPT_MIN: usize = 2;
 const TABLE_ROW_MIN_PROSE_WORDS: usize = 4;
 
 /// A label (of an address, of a list of terms) has this many prose words at most.
+/// The longest emphasised Latin run read as a quoted label.
+const LABEL_EMPHASIS_MAX_WORDS: usize = 6;
 const LABEL_MAX_WORDS: usize = 3;
 
 /// `**Action**: …`: the block opens with a bold label and its colon.
@@ -828,6 +858,20 @@ fn latin_quotation_around(
 fn is_emphasised(block: &Block, range: &Range<usize>) -> bool {
     block.emphasis.iter().any(|span| {
         span.start <= range.start && range.end <= span.end && 2 * range.len() >= span.len()
+    })
+}
+
+/// The run is the whole of an emphasis span (`将 **Changes not staged for commit** 下列出`): in a
+/// translation not written in Latin letters, that marks a label or an output quoted as it is.
+fn is_whole_emphasis(block: &Block, range: &Range<usize>) -> bool {
+    block.emphasis.iter().any(|span| {
+        let inside = &block.text[span.clone()];
+        span.start <= range.start
+            && range.end <= span.end
+            && inside[..range.start - span.start]
+                .chars()
+                .chain(inside[range.end - span.start..].chars())
+                .all(|c| !c.is_alphanumeric())
     })
 }
 

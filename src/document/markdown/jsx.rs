@@ -305,6 +305,70 @@ pub(super) fn esm_end(file: &str, range: Range<usize>) -> usize {
     range.end
 }
 
+/// `text` with each JSX comment (`{/* ... */}`) outside fenced code replaced by spaces, line
+/// breaks kept: every offset stays where it was.
+pub(super) fn blank_comments(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("{/*") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    let mut fence: Option<&str> = None;
+    let mut offset = 0;
+    let mut open_comment: Option<usize> = None;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        let in_code = match (fence, marker) {
+            (None, Some(m)) if open_comment.is_none() => {
+                fence = Some(m);
+                true
+            }
+            (Some(open), Some(m)) if open == m => {
+                fence = None;
+                true
+            }
+            (Some(_), _) => true,
+            _ => false,
+        };
+        if !in_code {
+            let mut i = 0;
+            while i < line.len() {
+                match open_comment {
+                    None => match line[i..].find("{/*") {
+                        Some(start) => {
+                            open_comment = Some(offset + i + start);
+                            i += start + 3;
+                        }
+                        None => break,
+                    },
+                    Some(start) => match line[i..].find("*/") {
+                        Some(end) => {
+                            let after = &line[i + end + 2..];
+                            let close = after.len() - after.trim_start_matches([' ', '\t']).len();
+                            if after[close..].starts_with('}') {
+                                let stop = offset + i + end + 2 + close + 1;
+                                for b in &mut bytes[start..stop] {
+                                    if *b != b'\n' {
+                                        *b = b' ';
+                                    }
+                                }
+                                open_comment = None;
+                                i += end + 2 + close + 1;
+                            } else {
+                                i += end + 2;
+                            }
+                        }
+                        None => break,
+                    },
+                }
+            }
+        }
+        offset += line.len();
+    }
+    // A comment begins with `{` and ends with `}`: its bytes, replaced whole, leave UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
+}
+
 /// Text made only of HTML comments and JSX comments (`{/* ... */}`), which no reader sees.
 pub(super) fn is_comment_only(text: &str) -> bool {
     let mut rest = text.trim_start();
@@ -394,6 +458,18 @@ mod tests {
         assert!(starts_esm("import X from 'y'"));
         assert!(starts_esm("export{a}"));
         assert!(!starts_esm("important news"));
+    }
+
+    #[test]
+    fn comments_are_blanked_outside_code() {
+        let text = "{/* a */}\nText.\n{/* b\nc */}\n```jsx\n{/* kept */}\n```\n";
+        let blanked = blank_comments(text);
+        assert_eq!(blanked.len(), text.len());
+        assert_eq!(
+            blanked,
+            "         \nText.\n     \n     \n```jsx\n{/* kept */}\n```\n"
+        );
+        assert_eq!(blank_comments("no comment {x}"), "no comment {x}");
     }
 
     #[test]

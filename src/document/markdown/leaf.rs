@@ -129,6 +129,9 @@ impl Leaf {
             let rest = &text[at..];
             let markup_len = if rest.starts_with("<!--") {
                 rest.find("-->").map_or(rest.len(), |end| end + 3)
+            } else if rest.starts_with("<?") {
+                // A processing instruction (`<?code-excerpt "a.java"?>`): for the site's tools.
+                rest.find("?>").map_or(rest.len(), |end| end + 2)
             } else if rest.strip_prefix('<').is_some_and(|r| {
                 r.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
             }) {
