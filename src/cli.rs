@@ -297,13 +297,15 @@ fn init(args: InitArgs) -> anyhow::Result<ExitCode> {
         let listed: Vec<String> = habits.iter().map(ToString::to_string).collect();
         writeln!(out, "{locale}: {}", listed.join(", "))?;
     }
+    let count = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
     writeln!(
         out,
-        "{} {}: {} habits in {} locales, learned from {translations} translations",
+        "{} {}: {} in {}, learned from {}",
         if written.updated { "updated" } else { "wrote" },
         path.display(),
-        written.habits,
-        written.locales,
+        count(written.habits, "habit"),
+        count(written.locales, "locale"),
+        count(translations, "translation"),
     )?;
     Ok(ExitCode::from(if outcome.problems.is_empty() {
         CLEAN

@@ -352,3 +352,164 @@ fn json_output_has_the_documented_fields() {
     assert_eq!(summary["files_checked"], 1);
     assert_eq!(summary["findings"], findings.len());
 }
+
+/// Three French articles that write `Remarque:` with no space before the colon, as their
+/// project does throughout: a practice of the locale, not a slip.
+fn french_practice_tree(config: &str) -> TempDir {
+    let mut files: Vec<(String, String)> = vec![("loclint.toml".into(), config.into())];
+    for n in 1..=3 {
+        files.push((
+            format!("a{n}/en.txt"),
+            format!("Title number {n}\n\nNote: the queue holds tasks. Tip: retry later. Warning: slow disks.\n\nSummary: done here, in paragraph {n}.\n"),
+        ));
+        files.push((
+            format!("a{n}/fr.txt"),
+            format!("Titre numéro {n}\n\nRemarque: la file garde les tâches. Astuce: réessayez plus tard. Attention: disques lents.\n\nRésumé: terminé ici, au paragraphe {n}.\n"),
+        ));
+    }
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(path, text)| (path.as_str(), text.as_bytes()))
+        .collect();
+    tree(&files)
+}
+
+/// The findings of a JSON run as `path:line:column rule message` lines, sorted.
+fn finding_lines(run: &Run) -> Vec<String> {
+    let json: Value = serde_json::from_str(&run.stdout).expect("JSON output");
+    let mut lines: Vec<String> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{}:{} {} {}",
+                f["path"].as_str().unwrap(),
+                f["line"],
+                f["column"],
+                f["rule"].as_str().unwrap(),
+                f["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn init_learns_the_locale_practice_and_keeps_the_rest_of_the_config() {
+    let config = "# Our settings, kept by init.\nsource-locale = \"en\"\n";
+    let dir = french_practice_tree(config);
+    // Alone, a file cannot tell a practice from a slip: each colon is reported.
+    let alone = loclint(dir.path(), &["check", "a1/fr.txt", "--format", "json"]);
+    assert_no_panic(&alone);
+    assert_eq!(finding_lines(&alone).len(), 4, "{}", alone.stdout);
+
+    let init = loclint(dir.path(), &["init", "."]);
+    assert_eq!(init.status, 0, "stderr:\n{}", init.stderr);
+    assert!(
+        init.stdout.contains("fr: no-space-before `:`"),
+        "{}",
+        init.stdout
+    );
+    assert!(
+        init.stdout
+            .contains("1 habit in 1 locale, learned from 3 translations"),
+        "{}",
+        init.stdout
+    );
+    let written = std::fs::read_to_string(dir.path().join("loclint.toml")).unwrap();
+    assert!(
+        written.starts_with(config),
+        "the rest was not kept:\n{written}"
+    );
+    assert!(
+        written.contains("[practice.fr]\nno-space-before = [\":\"]"),
+        "{written}"
+    );
+
+    // With the practice in the config, a file alone gets what the run over its tree gets.
+    let whole = loclint(dir.path(), &["check", ".", "--format", "json"]);
+    let mut one_by_one = Vec::new();
+    for n in 1..=3 {
+        let path = format!("a{n}/fr.txt");
+        let run = loclint(dir.path(), &["check", &path, "--format", "json"]);
+        one_by_one.extend(finding_lines(&run));
+    }
+    one_by_one.sort();
+    assert_eq!(finding_lines(&whole), one_by_one);
+    assert!(one_by_one.is_empty(), "{one_by_one:?}");
+
+    // Learning again replaces the practice, not adds to it.
+    let again = loclint(dir.path(), &["init", "."]);
+    assert_eq!(again.status, 0, "stderr:\n{}", again.stderr);
+    let rewritten = std::fs::read_to_string(dir.path().join("loclint.toml")).unwrap();
+    assert_eq!(rewritten.matches("[practice.fr]").count(), 1, "{rewritten}");
+    assert!(rewritten.starts_with(config), "{rewritten}");
+}
+
+#[test]
+fn init_leaves_a_config_it_cannot_parse_as_it_is() {
+    let broken = "source-locale = \"en\n[practice.fr\n";
+    let dir = french_practice_tree(broken);
+    let run = loclint(dir.path(), &["init", "."]);
+    assert_eq!(run.status, 2, "stdout:\n{}", run.stdout);
+    assert!(run.stderr.contains("loclint.toml"), "{}", run.stderr);
+    assert_no_panic(&run);
+    let after = std::fs::read_to_string(dir.path().join("loclint.toml")).unwrap();
+    assert_eq!(after, broken);
+}
+
+#[test]
+fn findings_are_the_same_for_any_number_of_jobs() {
+    let dir = french_practice_tree("source-locale = \"en\"\n");
+    let runs: Vec<String> = ["1", "2", "7"]
+        .iter()
+        .map(|jobs| {
+            let run = loclint(
+                dir.path(),
+                &["check", ".", "--format", "json", "--jobs", jobs],
+            );
+            assert_no_panic(&run);
+            let json: Value = serde_json::from_str(&run.stdout).expect("JSON output");
+            serde_json::to_string(&json["findings"]).unwrap()
+        })
+        .collect();
+    assert_eq!(runs[0], runs[1]);
+    assert_eq!(runs[0], runs[2]);
+}
+
+#[test]
+fn a_translation_whose_source_is_gone_from_a_mirrored_tree_is_reported() {
+    let dir = tree(&[
+        ("content/en/docs/a.md", b"# Hello\n\nSome words here.\n"),
+        ("content/fr/docs/a.md", b"# Bonjour\n\nDes mots ici.\n"),
+        (
+            "content/fr/docs/gone.md",
+            b"# Vieux\n\nUne page sans source.\n",
+        ),
+    ]);
+    let run = check(&dir, &[]);
+    assert_eq!(run.status, 2, "stderr:\n{}", run.stderr);
+    let message = run
+        .stderr
+        .lines()
+        .find(|line| line.contains(&native("content/fr/docs/gone.md")))
+        .unwrap_or_else(|| panic!("gone.md is not named:\n{}", run.stderr));
+    assert!(message.contains("no source found"), "{message}");
+    assert!(message.contains("remove this translation"), "{message}");
+    assert_no_panic(&run);
+}
+
+#[test]
+fn a_tree_without_articles_says_which_layouts_were_looked_for() {
+    let dir = tree(&[("notes.csv", b"a,b\n")]);
+    let run = check(&dir, &[]);
+    assert_eq!(run.status, 0, "stderr:\n{}", run.stderr);
+    assert!(
+        run.stderr.contains("found no article file"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("locale folders"), "{}", run.stderr);
+}
