@@ -238,6 +238,7 @@ pub fn align(
             (si, ti) = (ps + 1, pt + 1);
         }
     }
+    unpair_banners(&source.blocks, &target.blocks, &mut pairs, &scorer);
     join_split_blocks(&source.blocks, &target.blocks, &mut pairs, &scorer);
     let mut moves =
         moves_across_crossed_blocks(&source.blocks, &target.blocks, &mut pairs, &scorer);
@@ -377,6 +378,62 @@ fn join_split_blocks(source: &[Block], target: &[Block], pairs: &mut [Pair], sco
                 }
                 _ => {}
             }
+        }
+    }
+}
+
+/// Takes a source block out of a weak pair when the translation block it holds is the first
+/// part of the next source block, split in two: the source block is its own (a banner the
+/// translations left out, `This page was updated for version 2.1`) and shares none of its
+/// numbers, code or addresses with the block it was paired with.
+fn unpair_banners(source: &[Block], target: &[Block], pairs: &mut Vec<Pair>, scorer: &Scorer) {
+    let mut n = 0;
+    while n + 1 < pairs.len() {
+        let (
+            Pair {
+                source: Some(s1),
+                target: Some(t1),
+            },
+            Pair {
+                source: Some(s2),
+                target: Some(t2),
+            },
+        ) = (pairs[n], pairs[n + 1])
+        else {
+            n += 1;
+            continue;
+        };
+        let (banner, first, whole, rest) = (&source[s1], &target[t1], &source[s2], &target[t2]);
+        let kind = first.kind;
+        let foreign_anchors = banner.hard_anchors().next().is_some()
+            && !banner
+                .hard_anchors()
+                .any(|a| first.hard_anchors().any(|b| b.value == a.value));
+        let before = scorer.length_fit(whole.length, rest.length);
+        let joined = scorer.length_fit(whole.length, rest.length + first.length);
+        if s2 == s1 + 1
+            && t2 == t1 + 1
+            && kind.is_prose()
+            && banner.kind == kind
+            && whole.kind == kind
+            && rest.kind == kind
+            && foreign_anchors
+            && anchors_within(first, whole)
+            && scorer.is_strong_match(whole, rest)
+            && joined >= before + JOIN_MARGIN
+            && joined >= JOIN_MIN_FIT
+        {
+            pairs[n].target = None;
+            pairs.insert(
+                n + 1,
+                Pair {
+                    source: Some(s2),
+                    target: Some(t1),
+                },
+            );
+            n += 3;
+        } else {
+            n += 1;
         }
     }
 }

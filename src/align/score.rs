@@ -95,6 +95,46 @@ fn link_score(dice: f64) -> f64 {
     }
 }
 
+/// Both headings carry the same explicit id (`{#configure-csps}`). Ids that differ say
+/// nothing: some projects translate them.
+fn same_heading_id(s: &Block, t: &Block) -> bool {
+    let id = |b: &Block| {
+        b.anchors
+            .iter()
+            .find(|a| a.kind == AnchorKind::HeadingId)
+            .map(|a| a.value.clone())
+    };
+    match (id(s), id(t)) {
+        (Some(a), Some(b)) => a == b,
+        // The id a site generates from the source heading, written out by the translation
+        // (`### Language SDKs` and `### 言語SDK {#language-sdks}`).
+        (None, Some(b)) => s.kind.is_heading_like() && slug(&s.text) == b,
+        (Some(a), None) => t.kind.is_heading_like() && slug(&t.text) == a,
+        (None, None) => false,
+    }
+}
+
+/// The id a site generator gives a heading: lowercase letters and digits, a dash for each run
+/// of spaces and dashes, other marks dropped.
+fn slug(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() || c == '_' {
+            slug.extend(c.to_lowercase());
+        } else if (c.is_whitespace() || c == '-') && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+/// How far the lengths of two blocks may differ (the log of their ratio, whatever the page's)
+/// for the links they share to pair them: a link to a site's home page is in many blocks.
+const LINKED_MOVE_MAX_SKEW: f64 = 0.5;
+
+/// The weight of two headings sharing their explicit id.
+const HEADING_ID_MATCH: f64 = 3.0;
+
 fn links_of(block: &Block) -> impl Iterator<Item = &Anchor> {
     block.anchors.iter().filter(|a| a.kind == AnchorKind::Link)
 }
@@ -198,6 +238,11 @@ impl Scorer {
             hard.map_or(0.0, hard_anchor_score)
         };
         let anchors = hard_score
+            + if same_heading_id(s, t) {
+                HEADING_ID_MATCH
+            } else {
+                0.0
+            }
             + names.map_or(0.0, |d| NAMES_WEIGHT * d)
             + links.map_or(0.0, link_score)
             + words.map_or(0.0, |d| COMMON_WORDS_WEIGHT * d);
@@ -227,13 +272,22 @@ impl Scorer {
                 .filter(|a| a.kind == AnchorKind::Link)
                 .collect()
         }
+        if same_heading_id(s, t) {
+            return true;
+        }
+        let one_sided = s.hard_anchors().next().is_none() || t.hard_anchors().next().is_none();
         match dice(s.hard_anchors(), t.hard_anchors()) {
-            Some(d) => d >= 0.75,
-            None => {
+            Some(d) if d >= 0.75 => true,
+            // Code spans on one side only (`bash` marked as code by the translator) say nothing
+            // against the links both keep.
+            Some(_) if !one_sided => false,
+            _ => {
                 (!s.normalized.is_empty() && s.normalized == t.normalized)
                     // The same pages of other sites linked (`[Cash](https://github.com/…)`):
                     // few blocks share them.
-                    || (links(s).iter().any(|a| a.value.contains("://"))
+                    || (((t.length as f64 + 3.0) / (s.length as f64 + 3.0)).ln().abs()
+                        <= LINKED_MOVE_MAX_SKEW
+                        && links(s).iter().any(|a| a.value.contains("://"))
                         && dice(links(s).into_iter(), links(t).into_iter())
                             .is_some_and(|d| d >= 0.75))
             }

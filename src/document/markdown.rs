@@ -44,6 +44,11 @@ pub(super) fn parse(text: &str, mdx: bool) -> Vec<Block> {
     } else {
         std::borrow::Cow::Borrowed(text)
     };
+    // Hugo's `{{% comment %}}…{{% /comment %}}` holds what no reader sees.
+    let blanked = match blank_template_comments(&blanked) {
+        Some(text) => std::borrow::Cow::Owned(text),
+        None => blanked,
+    };
     let text = blanked.as_ref();
     let mut output = Output {
         file: text,
@@ -492,6 +497,45 @@ impl Walker {
             walk(output, chunk, self.depth + 1);
         }
     }
+}
+
+/// `text` with each template comment (`{{% comment %}}` to `{{% /comment %}}`, or with `<`
+/// `>`, the markers on lines of their own) blanked to spaces, line breaks kept so that every
+/// offset stays. `None` when there is none.
+fn blank_template_comments(text: &str) -> Option<String> {
+    if !text.contains("comment") {
+        return None;
+    }
+    let is_marker = |line: &str, closing: bool| {
+        let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        let name = if closing { "/comment" } else { "comment" };
+        [("{{%", "%}}"), ("{{<", ">}}")]
+            .iter()
+            .any(|(open, close)| compact == format!("{open}{name}{close}"))
+    };
+    let mut bytes = text.as_bytes().to_vec();
+    let mut opened: Option<usize> = None;
+    let mut offset = 0;
+    let mut any = false;
+    for line in text.split_inclusive('\n') {
+        match opened {
+            None if is_marker(line, false) => opened = Some(offset),
+            Some(start) if is_marker(line, true) => {
+                for b in &mut bytes[start..offset + line.len()] {
+                    if *b != b'\n' {
+                        *b = b' ';
+                    }
+                }
+                opened = None;
+                any = true;
+            }
+            _ => {}
+        }
+        offset += line.len();
+    }
+    // Blanking whole lines of ASCII and non-ASCII bytes alike keeps the text UTF-8: every byte
+    // of a character in the range becomes a space.
+    any.then(|| String::from_utf8(bytes).expect("whole characters were blanked"))
 }
 
 /// Whether text holds a Hugo shortcode (`{{% tab %}}`, `{{< tabpane >}}`).

@@ -14,7 +14,8 @@ mod words;
 pub use normal_forms::{code_skeleton, link_target};
 pub use prepare::{normalize, number_value, Anchor, AnchorKind, Token, TokenKind};
 pub use words::{
-    chunk_around, is_acronym_like, is_code_like, is_unit, name_form, split_quantity, starts_upper,
+    chunk_around, is_acronym_like, is_code_like, is_formula_function, is_unit, name_form,
+    split_quantity, starts_upper,
 };
 
 use std::ops::Range;

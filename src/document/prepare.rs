@@ -57,6 +57,8 @@ pub enum AnchorKind {
     /// A capitalised Latin-script word: a likely name (`Guru`, `Apple`). Weak: names are often
     /// transliterated.
     Name,
+    /// The explicit id of a heading (`{#configure-csps}`), kept so that links still land.
+    HeadingId,
     /// A link target without its locale (`/docs/start`). Weak: translations may point to pages
     /// in their own language.
     Link,
@@ -65,7 +67,11 @@ pub enum AnchorKind {
 impl AnchorKind {
     /// Anchors that every faithful translation keeps verbatim.
     pub fn is_hard(self) -> bool {
-        !matches!(self, AnchorKind::Name | AnchorKind::Link)
+        // Heading ids are weighed on their own: some projects translate them.
+        !matches!(
+            self,
+            AnchorKind::Name | AnchorKind::Link | AnchorKind::HeadingId
+        )
     }
 }
 
@@ -145,7 +151,17 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
         });
     }
     let tokens = tokenize(&text, &masks);
-    let anchors = anchors(&text, &masks, &tokens, &links);
+    let mut anchors = anchors(&text, &masks, &tokens, &links);
+    if matches!(kind, BlockKind::Heading(_)) {
+        // `## CSPの設定 {#configure-csps}`: the id a translation keeps so that links still land.
+        if let Some(id) = heading_id(&text) {
+            anchors.push(Anchor {
+                kind: AnchorKind::HeadingId,
+                value: id.to_string(),
+            });
+            anchors.sort();
+        }
+    }
     let normalized = normalize(&without_markup(&text, &masks));
     let mut capitalized: Vec<String> = tokens
         .iter()
@@ -224,6 +240,16 @@ fn mask_heading_attributes(text: &str, masks: &mut Vec<Mask>) {
             masks.sort_by_key(|m| m.range.start);
         }
     }
+}
+
+/// The explicit id of a heading, `configure-csps` of `## Configure CSPs {#configure-csps}`.
+fn heading_id(text: &str) -> Option<&str> {
+    let trimmed = text.trim_end().strip_suffix('}')?;
+    let inner = &trimmed[trimmed.rfind('{')? + 1..];
+    inner
+        .split_whitespace()
+        .find_map(|part| part.strip_prefix('#'))
+        .filter(|id| !id.is_empty())
 }
 
 /// `text` with its markup (HTML and JSX tags, shortcodes, heading attributes) blanked out, for

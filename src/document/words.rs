@@ -143,9 +143,33 @@ pub fn is_code_like(chunk: &str) -> bool {
     }
 }
 
+/// Whether the word that ends at `end` is a function of a short argument in a formula:
+/// `log(n)`, `O(N!)`, `f(x)`.
+pub fn is_formula_function(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix('(') else {
+        return false;
+    };
+    let Some(close) = rest.find(')') else {
+        return false;
+    };
+    let argument = &rest[..close];
+    (1..=6).contains(&argument.chars().count())
+        && argument
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-*/^!".contains(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn functions_in_formulas() {
+        assert!(is_formula_function("n log(n)", 5));
+        assert!(is_formula_function("O(N!)", 1));
+        assert!(!is_formula_function("the log (of it)", 7));
+        assert!(!is_formula_function("see logs(every single one)", 8));
+    }
 
     #[test]
     fn code_and_names_are_told_from_prose() {

@@ -397,7 +397,12 @@ fn missing_inverted_marks(ctx: &Context, block: &Block, findings: &mut Vec<Findi
         let Some(mark) = data.inverted_marks.iter().find(|m| m.close == ch) else {
             continue;
         };
+        // `O(N!)`, `n!=1`: a factorial in a formula, not an exclamation.
+        let factorial = ch == '!'
+            && marks::before(text, at).is_some_and(char::is_alphanumeric)
+            && marks::at(text, at + 1).is_some_and(|c| c == ')' || c == '=' || c.is_alphanumeric());
         if marks::masked(block, at, ch.len_utf8())
+            || factorial
             || marks::before(text, at).is_some_and(is_close)
             || in_external_link_text(block, at)
         {
@@ -673,6 +678,8 @@ mod tests {
             "Título\n\n¡Hola! ¿Qué tal?! Dijo: ¿vienes? ¡Qué dices?\n"
         )
         .is_empty());
+        // A factorial in a formula.
+        assert!(messages("es", "Título\n\nEl coste es O(N!) en el peor caso.\n").is_empty());
     }
 
     #[test]

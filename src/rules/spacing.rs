@@ -183,9 +183,18 @@ fn space_runs(
         if wrapped {
             continue;
         }
-        if let Some(mark) =
-            after.filter(|&m| !mark_is_code && space_is_wrong_before(text, end, m, before, data))
-        {
+        // The source spaces the mark the same way after the same word (a formula, a literal
+        // copied as it stands): the spacing is the source's.
+        let copied = |mark: char| {
+            let word_start = text[..start].rfind(char::is_whitespace).map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            });
+            let chunk = &text[word_start..end + mark.len_utf8()];
+            word_start < start && source.is_some_and(|s| s.text.contains(chunk))
+        };
+        if let Some(mark) = after.filter(|&m| {
+            !mark_is_code && space_is_wrong_before(text, end, m, before, data) && !copied(m)
+        }) {
             spaced_marks.uses.entry(mark).or_default().0 += 1;
             spaced_marks.findings.push(
                 Finding::new(
@@ -228,7 +237,17 @@ fn space_is_wrong_before(
     let next = marks::at(text, at + mark.len_utf8());
     match mark {
         ')' | ']' | '）' => true,
-        '.' => next.is_none_or(|c| c.is_whitespace() || is_quote(c) || is_closing_bracket(c)),
+        // `dividindo em . e convertendo`: a full stop between spaces that the sentence goes on
+        // after, in lower case, is the character named, not the end of a sentence.
+        '.' => {
+            let named = next.is_some_and(char::is_whitespace)
+                && text[at + 1..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
+            !named && next.is_none_or(|c| c.is_whitespace() || is_quote(c) || is_closing_bracket(c))
+        }
         ':' | ';' => {
             next.is_none_or(|c| c.is_whitespace() || is_quote(c)) && !matches!(next, Some(')'))
         }
@@ -515,6 +534,20 @@ mod tests {
             found("hi", "शीर्षक\n\nयह ठीक है ।\n"),
             vec![(" ".into(), "space before `।` (U+0964)".into())]
         );
+        // A full stop named in the sentence, between spaces.
+        assert!(found("pt", "Título\n\nDivida em . e troque - por _.\n").is_empty());
+    }
+
+    #[test]
+    fn spacing_the_source_has_is_the_source_s() {
+        let source = "Title\n\nThe rate is ( 1 - e ) squared.\n";
+        let copied = "Título\n\nA taxa é ( 1 - e ) ao quadrado.\n";
+        let findings =
+            crate::rules::test_support::check_with_source(&Spacing, "pt", copied, source);
+        assert!(findings.is_empty(), "{findings:?}");
+        let own = "Título\n\nA taxa é ( 1 - x ) ao quadrado.\n";
+        let findings = crate::rules::test_support::check_with_source(&Spacing, "pt", own, source);
+        assert_eq!(findings.len(), 1, "{findings:?}");
     }
 
     #[test]

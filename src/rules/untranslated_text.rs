@@ -5,8 +5,8 @@ use similar::TextDiff;
 
 use crate::config::RuleLevel;
 use crate::document::{
-    chunk_around, is_acronym_like, is_code_like, is_unit, name_form, split_quantity, starts_upper,
-    Anchor, AnchorKind, Block, BlockKind, Document, Token, TokenKind,
+    chunk_around, is_acronym_like, is_code_like, is_formula_function, is_unit, name_form,
+    split_quantity, starts_upper, Anchor, AnchorKind, Block, BlockKind, Document, Token, TokenKind,
 };
 use crate::evidence::group::keeps_source;
 use crate::evidence::Habit;
@@ -520,6 +520,7 @@ impl<'a> Checker<'a> {
         word.chars().count() == 1
             || is_acronym_like(word)
             || is_code_like(chunk_around(&block.text, token.range.clone()))
+            || is_formula_function(&block.text, token.range.end)
             || is_code_use(block, token)
             || self.ctx.group.in_code(word)
             || self.in_keep_list(word)
@@ -620,6 +621,25 @@ impl<'a> Checker<'a> {
             };
             let text_range = first.range.start..last.range.end;
             let fragment = &block.text[text_range.clone()];
+            // One capitalised word inside a sentence of the translation's own script (`типа
+            // Finder`): the name of a product, not English left behind.
+            // A word the source writes in lower case (`codes`) or one glued to the translation's
+            // own letters (`उपProducts`) is English all the same.
+            let lowercase = fragment.to_lowercase();
+            let source_has_it_lowercase = source.is_some_and(|s| {
+                s.text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == lowercase)
+            });
+            if !sentence
+                && flagged.len() == 1
+                && tokens.len() == 1
+                && self.glued_neighbour(block, first).is_none()
+                && !source_has_it_lowercase
+                && is_name_anchor(block, fragment)
+            {
+                continue;
+            }
             let glued = self.glued_neighbour(block, first);
             let run_text = &block.text[run_range.clone()];
             // The quotation or emphasis that holds the run and nothing of the translation's
@@ -681,6 +701,7 @@ impl<'a> Checker<'a> {
             || word.chars().count() == 1
             || is_acronym_like(word)
             || is_code_like(chunk_around(&block.text, token.range.clone()))
+            || is_formula_function(&block.text, token.range.end)
             || split_quantity(word).is_some()
     }
 
@@ -695,6 +716,7 @@ impl<'a> Checker<'a> {
             || split_quantity(word).is_some()
             || word.chars().count() == 1
             || is_code_like(chunk_around(&block.text, token.range.clone()))
+            || is_formula_function(&block.text, token.range.end)
             || self.ctx.group.in_code(word)
             || self.ctx.group.kept_elsewhere(word) > 0
             || in_gloss(block, token, self.ctx.locale_data)
@@ -800,6 +822,14 @@ fn in_external_link_text(block: &Block, range: &Range<usize>) -> bool {
             && range.end <= link.text.end
             && (link.destination.contains("://") || link.destination.starts_with("//"))
     })
+}
+
+/// Whether `word` is capitalised where a sentence does not begin: a name.
+fn is_name_anchor(block: &Block, word: &str) -> bool {
+    block
+        .anchors
+        .iter()
+        .any(|a| a.kind == AnchorKind::Name && a.value == word)
 }
 
 /// Whether `range` of the block text is all a quotation holds.

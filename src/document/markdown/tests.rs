@@ -584,3 +584,19 @@ fn line_breaks_become_spaces() {
     assert_eq!(blocks[0].text, "One two three four five");
     assert_eq!(in_file(text, &blocks[0], "five"), "five");
 }
+
+#[test]
+fn template_comments_hold_nothing_to_read() {
+    let text = "# Title\n\n{{% comment %}}\n\n<div class=\"card\">Une carte cachée</div>\n\n{{% /comment %}}\n\nVisible paragraph.\n";
+    let blocks = parsed(text);
+    let texts: Vec<&str> = kinds_and_texts(&blocks)
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(texts, ["Title", "Visible paragraph."]);
+    assert_eq!(
+        &text[blocks[1].range.clone()],
+        "Visible paragraph.",
+        "offsets are kept"
+    );
+}
