@@ -23,7 +23,19 @@ lengths. One finding for each:
 - **re-levelled** heading: a heading whose level differs from its source heading's;
 - **changed kind** (Markdown): a list item where the source has a paragraph, and so on.
 
-Blocks of a duplicated run are reported once, by `duplicate-section`, not again here.
+Neighbouring blocks are reported together: `missing 6 blocks: source lines 40-52, section
+"Configure the proxy"`. Where both sides lost and gained blocks at one place, the finding says
+the translation follows an older source there (`outdated: lines 93-95 match nothing in the
+source, which has source line 88 here`); a page that drifted throughout gets one finding for
+the whole page. A block moved with its neighbours is reported once, at the first of them. Where
+an extra paragraph stands among paragraphs that only their order pairs, the finding names the
+stretch (`lines 24-26 hold 2 paragraphs where the source has 1`) rather than guess which one.
+
+What is not a difference: a paragraph split in two or two merged into one; a language menu (links
+to the article's other translations); markup whose tags match; a lone source block that none of
+the group's translations carries (an English-only banner); headings that keep the source's id
+(`{#configure-csps}`). Blocks of a duplicated run are reported once, by `duplicate-section`, not
+again here.
 
 ## Why it matters
 
