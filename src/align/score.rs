@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use crate::document::{Anchor, AnchorKind, Block, BlockKind};
+use crate::document::{AnchorKind, Block, BlockKind};
 
 use super::Pair;
 
@@ -27,6 +27,12 @@ pub(super) fn signature(block: &Block) -> Option<String> {
     match (block.kind, block.key.as_deref()) {
         (BlockKind::Title, _) => Some(kind.to_string()),
         (BlockKind::FrontMatter, Some(key)) => Some(format!("{kind}|{key}|{}", hard.join("|"))),
+        // A heading with nothing else that survives translation is known by its id.
+        (BlockKind::Heading(_), _) if hard.is_empty() => block
+            .anchors
+            .iter()
+            .find(|a| a.kind == AnchorKind::HeadingId)
+            .map(|a| format!("{kind}|#{}", a.value)),
         _ if hard.is_empty() => None,
         _ => Some(format!("{kind}|{}", hard.join("|"))),
     }
@@ -95,53 +101,25 @@ fn link_score(dice: f64) -> f64 {
     }
 }
 
-/// Both headings carry the same explicit id (`{#configure-csps}`). Ids that differ say
-/// nothing: some projects translate them.
+/// Both headings carry the same id: written out (`{#configure-csps}`), or the one a site
+/// generates from the heading (`### Language SDKs` and `### 言語SDK {#language-sdks}`). Ids that
+/// differ say nothing: some projects translate them.
 fn same_heading_id(s: &Block, t: &Block) -> bool {
-    let id = |b: &Block| {
+    fn id(b: &Block) -> Option<&str> {
         b.anchors
             .iter()
             .find(|a| a.kind == AnchorKind::HeadingId)
-            .map(|a| a.value.clone())
-    };
-    match (id(s), id(t)) {
-        (Some(a), Some(b)) => a == b,
-        // The id a site generates from the source heading, written out by the translation
-        // (`### Language SDKs` and `### 言語SDK {#language-sdks}`).
-        (None, Some(b)) => s.kind.is_heading_like() && slug(&s.text) == b,
-        (Some(a), None) => t.kind.is_heading_like() && slug(&t.text) == a,
-        (None, None) => false,
+            .map(|a| a.value.as_str())
     }
-}
-
-/// The id a site generator gives a heading: lowercase letters and digits, a dash for each run
-/// of spaces and dashes, other marks dropped.
-fn slug(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    for c in text.trim().chars() {
-        if c.is_alphanumeric() || c == '_' {
-            slug.extend(c.to_lowercase());
-        } else if (c.is_whitespace() || c == '-') && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').to_string()
+    id(s).is_some_and(|a| id(t) == Some(a))
 }
 
 /// How far the lengths of two blocks may differ (the log of their ratio, whatever the page's)
 /// for the links they share to pair them: a link to a site's home page is in many blocks.
 const LINKED_MOVE_MAX_SKEW: f64 = 0.5;
 
-/// The weight of two headings sharing their explicit id.
+/// The weight of two headings sharing their id.
 const HEADING_ID_MATCH: f64 = 3.0;
-
-fn links_of(block: &Block) -> impl Iterator<Item = &Anchor> {
-    block.anchors.iter().filter(|a| a.kind == AnchorKind::Link)
-}
-
-fn has_links(block: &Block) -> bool {
-    links_of(block).next().is_some()
-}
 
 /// The bonus for pairing the block that follows a paired heading with the block that follows
 /// its counterpart: it breaks ties between look-alike headings in favour of whole sections.
@@ -219,11 +197,11 @@ impl Scorer {
                 MARKUP_MISMATCH
             };
         }
-        let hard = dice(s.hard_anchors(), t.hard_anchors());
+        let hard = sorted_dice(&s.hard_values, &t.hard_values);
         // Anchors on one side only (a number the translation spelled out, a code span it
         // dropped) weigh a little against the pair; disjoint anchors on both, a lot.
         let one_sided = matches!(hard, Some(d) if d == 0.0)
-            && (s.hard_anchors().next().is_none() || t.hard_anchors().next().is_none());
+            && (s.hard_values.is_empty() || t.hard_values.is_empty());
         let names = word_dice(&s.capitalized, &t.capitalized);
         // A phrase left in English (`shortest possible route that visits each city`) names
         // its source block; a word or two in common says nothing.
@@ -231,7 +209,8 @@ impl Scorer {
             && t.common_words.len() >= COMMON_WORDS_MIN)
             .then(|| word_dice(&s.common_words, &t.common_words))
             .flatten();
-        let links = dice(links_of(s), links_of(t)).filter(|_| has_links(s) && has_links(t));
+        let links = sorted_dice(&s.link_values, &t.link_values)
+            .filter(|_| !s.link_values.is_empty() && !t.link_values.is_empty());
         let hard_score = if one_sided {
             ONE_SIDED_ANCHORS
         } else {
@@ -266,17 +245,11 @@ impl Scorer {
         if self.kind_affinity(s, t) < 1.0 {
             return false;
         }
-        fn links(b: &Block) -> Vec<&Anchor> {
-            b.anchors
-                .iter()
-                .filter(|a| a.kind == AnchorKind::Link)
-                .collect()
-        }
         if same_heading_id(s, t) {
             return true;
         }
-        let one_sided = s.hard_anchors().next().is_none() || t.hard_anchors().next().is_none();
-        match dice(s.hard_anchors(), t.hard_anchors()) {
+        let one_sided = s.hard_values.is_empty() || t.hard_values.is_empty();
+        match sorted_dice(&s.hard_values, &t.hard_values) {
             Some(d) if d >= 0.75 => true,
             // Code spans on one side only (`bash` marked as code by the translator) say nothing
             // against the links both keep.
@@ -287,8 +260,8 @@ impl Scorer {
                     // few blocks share them.
                     || (((t.length as f64 + 3.0) / (s.length as f64 + 3.0)).ln().abs()
                         <= LINKED_MOVE_MAX_SKEW
-                        && links(s).iter().any(|a| a.value.contains("://"))
-                        && dice(links(s).into_iter(), links(t).into_iter())
+                        && s.link_values.iter().any(|v| v.contains("://"))
+                        && sorted_dice(&s.link_values, &t.link_values)
                             .is_some_and(|d| d >= 0.75))
             }
         }
@@ -349,6 +322,19 @@ impl Scorer {
                 (cell.score[UNPAIRED], UNPAIRED)
             }
         };
+        // Looked up once a block, not once a cell.
+        let source_menu: Vec<bool> = src.iter().map(|s| self.source_menus.contains(s)).collect();
+        let target_menu: Vec<bool> = tgt.iter().map(|t| self.target_menus.contains(t)).collect();
+        let mut anchored_with: Vec<Vec<usize>> = vec![Vec::new(); n];
+        if !self.anchored.is_empty() {
+            let position: std::collections::HashMap<usize, usize> =
+                src.iter().enumerate().map(|(i, &s)| (s, i)).collect();
+            for &(s, t) in &self.anchored {
+                if let Some(&i) = position.get(&s) {
+                    anchored_with[i].push(t);
+                }
+            }
+        }
         for i in 0..=n {
             for j in 0..=m {
                 if i == 0 && j == 0 {
@@ -357,13 +343,12 @@ impl Scorer {
                 let mut cell = blank;
                 if i > 0 && j > 0 {
                     let (s, t) = (src[i - 1], tgt[j - 1]);
-                    let mut pair =
-                        if self.source_menus.contains(&s) == self.target_menus.contains(&t) {
-                            self.pair_score(&source[s], &target[t])
-                        } else {
-                            FORBIDDEN
-                        };
-                    if self.anchored.contains(&(s, t)) {
+                    let mut pair = if source_menu[i - 1] == target_menu[j - 1] {
+                        self.pair_score(&source[s], &target[t])
+                    } else {
+                        FORBIDDEN
+                    };
+                    if anchored_with[i - 1].contains(&t) {
                         pair += UNIQUE_MATCH_BONUS;
                     }
                     let pair = pair as f32;
@@ -490,34 +475,20 @@ fn hard_anchor_score(dice: f64) -> f64 {
     }
 }
 
-/// Dice coefficient of two anchor multisets; `None` when both are empty.
-fn dice<'a>(
-    a: impl Iterator<Item = &'a Anchor>,
-    b: impl Iterator<Item = &'a Anchor>,
-) -> Option<f64> {
-    let mut a: Vec<&str> = a.map(|x| x.value.as_str()).collect();
-    let mut b: Vec<&str> = b.map(|x| x.value.as_str()).collect();
-    a.sort_unstable();
-    b.sort_unstable();
-    sorted_dice(&a, &b)
-}
-
 /// Dice coefficient of two sorted word lists; `None` when both are empty.
 fn word_dice(a: &[String], b: &[String]) -> Option<f64> {
-    let a: Vec<&str> = a.iter().map(String::as_str).collect();
-    let b: Vec<&str> = b.iter().map(String::as_str).collect();
-    sorted_dice(&a, &b)
+    sorted_dice(a, b)
 }
 
 /// Dice coefficient of two sorted multisets; `None` when both are empty.
-fn sorted_dice(a: &[&str], b: &[&str]) -> Option<f64> {
+fn sorted_dice<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> Option<f64> {
     if a.is_empty() && b.is_empty() {
         return None;
     }
     let total = (a.len() + b.len()) as f64;
     let (mut i, mut j, mut common) = (0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(b[j]) {
+        match a[i].as_ref().cmp(b[j].as_ref()) {
             std::cmp::Ordering::Equal => {
                 common += 1;
                 i += 1;

@@ -130,6 +130,10 @@ pub struct Block {
     /// Lowercase Latin words of four letters or more, sorted: the words a translation keeps
     /// when it leaves a phrase in English, which tie it to its source block.
     pub common_words: Vec<String>,
+    /// The values of the hard anchors, sorted: what the aligner compares, again and again.
+    pub hard_values: Vec<String>,
+    /// The values of the link anchors, sorted.
+    pub link_values: Vec<String>,
     /// NFC, whitespace collapsed, quotation marks unified: the form used to compare blocks.
     pub normalized: String,
     /// Letters in `text` outside masks.

@@ -57,7 +57,8 @@ pub enum AnchorKind {
     /// A capitalised Latin-script word: a likely name (`Guru`, `Apple`). Weak: names are often
     /// transliterated.
     Name,
-    /// The explicit id of a heading (`{#configure-csps}`), kept so that links still land.
+    /// The id of a heading, written out (`{#configure-csps}`) or generated from its text: kept
+    /// so that links still land.
     HeadingId,
     /// A link target without its locale (`/docs/start`). Weak: translations may point to pages
     /// in their own language.
@@ -154,10 +155,12 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
     let mut anchors = anchors(&text, &masks, &tokens, &links);
     if matches!(kind, BlockKind::Heading(_)) {
         // `## CSPの設定 {#configure-csps}`: the id a translation keeps so that links still land.
-        if let Some(id) = heading_id(&text) {
+        // A heading with no id of its own gets the one a site generates from its text.
+        let id = heading_id(&text).map_or_else(|| slug(&text), str::to_string);
+        if !id.is_empty() {
             anchors.push(Anchor {
                 kind: AnchorKind::HeadingId,
-                value: id.to_string(),
+                value: id,
             });
             anchors.sort();
         }
@@ -196,7 +199,20 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
             weight * t.letters as usize
         })
         .sum();
+    let sorted_values = |wanted: &dyn Fn(AnchorKind) -> bool| {
+        let mut values: Vec<String> = anchors
+            .iter()
+            .filter(|a| wanted(a.kind))
+            .map(|a| a.value.clone())
+            .collect();
+        values.sort_unstable();
+        values
+    };
+    let hard_values = sorted_values(&|kind| kind.is_hard());
+    let link_values = sorted_values(&|kind| kind == AnchorKind::Link);
     Block {
+        hard_values,
+        link_values,
         kind,
         range,
         text,
@@ -250,6 +266,20 @@ fn heading_id(text: &str) -> Option<&str> {
         .split_whitespace()
         .find_map(|part| part.strip_prefix('#'))
         .filter(|id| !id.is_empty())
+}
+
+/// The id a site generator gives a heading: lowercase letters and digits, a dash for each run
+/// of spaces and dashes, other marks dropped.
+fn slug(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() || c == '_' {
+            slug.extend(c.to_lowercase());
+        } else if (c.is_whitespace() || c == '-') && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
 }
 
 /// `text` with its markup (HTML and JSX tags, shortcodes, heading attributes) blanked out, for
