@@ -97,7 +97,11 @@ impl Rule for UntranslatedText {
         };
         let mut fragments = Vec::new();
         let mut run = UntranslatedRun::default();
+        let mut table = UntranslatedTable::default();
         for (index, block) in ctx.document.blocks.iter().enumerate() {
+            if block.kind != BlockKind::TableRow {
+                table.flush(ctx, findings);
+            }
             let menu = ctx
                 .source
                 .as_ref()
@@ -111,6 +115,18 @@ impl Rule for UntranslatedText {
                 .as_ref()
                 .and_then(|s| s.alignment.source_of(index));
             let source_block = ctx.source_block(index);
+            if block.kind == BlockKind::TableRow {
+                // A table is reported as one: its rows are the cells of one thing.
+                table.rows += 1;
+                match checker.whole_block(index, block, source_block, source_index) {
+                    Some(finding) => table.untranslated.push((index, finding)),
+                    None if !checker.latin_target => {
+                        checker.fragments(block, source_block, source_index, &mut fragments)
+                    }
+                    None => {}
+                }
+                continue;
+            }
             if let Some(finding) = checker.whole_block(index, block, source_block, source_index) {
                 run.blocks.push((index, finding));
             } else {
@@ -125,6 +141,7 @@ impl Rule for UntranslatedText {
             }
         }
         run.flush(ctx, findings);
+        table.flush(ctx, findings);
         // A translation that keeps many English terms keeps them on purpose: its register.
         let terms: HashSet<&Habit> = fragments.iter().filter_map(|f| f.habit.as_ref()).collect();
         if terms.len() >= REGISTER_MIN_TERMS {
@@ -180,6 +197,66 @@ impl UntranslatedRun {
             ),
         )
         .fix(format!("translate lines {a}-{b}"));
+        if let (Some(start), Some(end)) = (
+            sources.iter().map(|r| r.start).min(),
+            sources.iter().map(|r| r.end).max(),
+        ) {
+            finding = finding.source(start..end);
+        }
+        findings.push(finding);
+    }
+}
+
+/// The rows of one table, and those left untranslated.
+#[derive(Default)]
+struct UntranslatedTable {
+    rows: usize,
+    untranslated: Vec<(usize, Finding)>,
+}
+
+impl UntranslatedTable {
+    /// One untranslated row is reported as it is; several, as one finding for the table.
+    fn flush(&mut self, ctx: &Context, findings: &mut Vec<Finding>) {
+        let rows = std::mem::take(&mut self.rows);
+        let mut untranslated = std::mem::take(&mut self.untranslated);
+        // Rows kept by a habit of the locale (a credit line) are each the practice's to judge.
+        if untranslated.len() < 2 || untranslated.iter().all(|(_, f)| f.habit.is_some()) {
+            findings.extend(untranslated.into_iter().map(|(_, f)| f));
+            return;
+        }
+        let doc = &ctx.document.blocks;
+        let lines = &ctx.file.lines;
+        let (first, last) = (
+            &doc[untranslated[0].0],
+            &doc[untranslated[untranslated.len() - 1].0],
+        );
+        let (a, b) = (
+            lines.line_of(first.range.start),
+            lines.line_of(last.range.end.saturating_sub(1).max(last.range.start)),
+        );
+        let sources: Vec<Range<usize>> = untranslated
+            .iter()
+            .filter_map(|(_, f)| f.source.clone())
+            .collect();
+        let count = untranslated.len();
+        let (_, mut finding) = untranslated.swap_remove(0);
+        finding.range = finding.range.start
+            ..untranslated
+                .iter()
+                .map(|(_, f)| f.range.end)
+                .max()
+                .unwrap_or(finding.range.end)
+                .max(finding.range.end);
+        finding.message = format!(
+            "untranslated table: {count} of its {rows} rows are in {} (lines {a}-{b})",
+            ctx.source
+                .as_ref()
+                .map_or(&ctx.settings.source_locale, |s| s.locale)
+                .data()
+                .name
+        );
+        finding.fix = Some(format!("translate the rows of lines {a}-{b}"));
+        finding.habit = None;
         if let (Some(start), Some(end)) = (
             sources.iter().map(|r| r.start).min(),
             sources.iter().map(|r| r.end).max(),
@@ -652,6 +729,14 @@ impl<'a> Checker<'a> {
                 && run_words.len() <= LABEL_EMPHASIS_MAX_WORDS)
                 || (is_quoted(block, &run_range)
                     && source.is_some_and(|source| marks_off(source, run_text)));
+            // `| none |`, `| yes |`: a short value filling a table cell is data, as in the
+            // source's cell.
+            let whole_cell = block.kind == BlockKind::TableRow
+                && run_words.len() <= CELL_VALUE_MAX_WORDS
+                && fills_cell(&block.text, &run_range);
+            if whole_cell {
+                continue;
+            }
             if glued.is_none()
                 && (in_external_link_text(block, &run_range)
                     || literal
@@ -822,6 +907,16 @@ fn in_external_link_text(block: &Block, range: &Range<usize>) -> bool {
             && range.end <= link.text.end
             && (link.destination.contains("://") || link.destination.starts_with("//"))
     })
+}
+
+/// The most words of a table cell's value read as data.
+const CELL_VALUE_MAX_WORDS: usize = 2;
+
+/// Whether `range` is all a table cell holds, between its `|` separators.
+fn fills_cell(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].trim_end_matches([' ', '\u{a0}']);
+    let after = text[range.end..].trim_start_matches([' ', '\u{a0}']);
+    (before.is_empty() || before.ends_with('|')) && (after.is_empty() || after.starts_with('|'))
 }
 
 /// Whether `word` is capitalised where a sentence does not begin: a name.
@@ -1141,6 +1236,25 @@ mod tests {
     fn lowercase_words_and_glued_fragments_are_reported() {
         let ja = "Acme Sync を使い始める\n\nAcme Sync はファイルを同期します。API トークンはforyouです。\n\nApplications folder を開いてください。\n";
         assert_eq!(flagged(("ja.txt", ja), "ja"), vec!["foryou", "folder"]);
+    }
+
+    #[test]
+    fn a_table_left_in_english_is_one_finding_and_cell_values_are_data() {
+        let en = "# Plans\n\nEach plan comes with its own limits and support.\n\n| Plan | Seats | Support |\n| --- | --- | --- |\n| Starter | 5 | Email support during office hours only |\n| Team | 50 | Chat and email support on every working day |\n| Scale | 500 | A named manager who answers within one hour |\n| Free | 1 | none |\n";
+        let ja = "# プラン\n\n各プランには独自の上限とサポートがあります。\n\n| プラン | 席数 | サポート |\n| --- | --- | --- |\n| Starter | 5 | Email support during office hours only |\n| Team | 50 | Chat and email support on every working day |\n| Scale | 500 | 専任の担当者が1時間以内に回答します |\n| Free | 1 | none |\n";
+        let findings = check_file(
+            &UntranslatedText,
+            "ja.md",
+            "ja",
+            Some(en),
+            ja,
+            &Settings::default(),
+        );
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["untranslated table: 2 of its 5 rows are in English (lines 7-8)"]
+        );
     }
 
     #[test]
