@@ -74,9 +74,10 @@ impl Drift {
     /// the page (and pair many blocks wrongly).
     const OUTDATED_SHARE: f64 = 0.3;
     const OUTDATED_PLACES: usize = 5;
-    /// Or a smaller share scattered over many places.
-    const SCATTERED_SHARE: f64 = 0.15;
-    const SCATTERED_PLACES: usize = 10;
+    /// Or a smaller share scattered over many places: a long page that follows an older
+    /// source here and there, which a user wants summarised, not listed gap by gap.
+    const SCATTERED_SHARE: f64 = 0.05;
+    const SCATTERED_PLACES: usize = 8;
 
     /// Whether the translation is of another version of the source: many blocks on both sides
     /// have no counterpart, in many places.

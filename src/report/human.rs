@@ -114,7 +114,7 @@ fn notes(checked: &CheckedFile, finding: &Finding) -> Vec<String> {
     }
     for related in &finding.related {
         notes.push(format!(
-            "{}: line {}",
+            "{} (line {})",
             related.note,
             file.lines.line_of(related.range.start)
         ));

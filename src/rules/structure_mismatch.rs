@@ -26,8 +26,9 @@ lengths. One finding for each:
 Neighbouring blocks are reported together: `missing 6 blocks: source lines 40-52, section
 "Configure the proxy"`. Where both sides lost and gained blocks at one place, the finding says
 the translation follows an older source there (`outdated: lines 93-95 match nothing in the
-source, which has source line 88 here`); a page that drifted throughout gets one finding for
-the whole page. A block moved with its neighbours is reported once, at the first of them. Where
+source, which has source line 88 here`); a page that drifted in many places gets one finding
+for the whole page (`outdated translation: 40 of the source's 120 blocks have no counterpart
+here…`), with each place listed as a related location. A block moved with its neighbours is reported once, at the first of them. Where
 an extra paragraph stands among paragraphs that only their order pairs, the finding names the
 stretch (`lines 24-26 hold 2 paragraphs where the source has 1`) rather than guess which one.
 
@@ -116,7 +117,12 @@ impl Rule for StructureMismatch {
         // each reported, would list most of the page, and many would pair the wrong blocks.
         let drift = source.alignment.drift;
         if drift.is_outdated() {
-            findings.push(reporter.out_of_date(&drift));
+            // Each place the page drifted stays at hand, as a related location.
+            let mut finding = reporter.out_of_date(&drift);
+            for run in runs.iter().take(OUTDATED_PLACES_LISTED) {
+                finding = finding.related(run.range.clone(), run.message.clone());
+            }
+            findings.push(finding);
             return;
         }
         findings.append(&mut runs);
@@ -190,6 +196,9 @@ impl Rule for StructureMismatch {
         }
     }
 }
+
+/// The most places an outdated page's finding lists.
+const OUTDATED_PLACES_LISTED: usize = 50;
 
 /// The pairs beside a gap of extra blocks that nothing but their order and lengths pairs
 /// (paragraphs of the same kind, no code, number or URL in common): which of these blocks is
@@ -486,9 +495,10 @@ impl Reporter<'_, '_> {
             &INFO,
             first_line(self.ctx, &tgt[extra[0]]),
             format!(
-                "outdated: {} ({}) match nothing in the source, which has {run} ({}) here",
+                "outdated: {} ({}) {} nothing in the source, which has {run} ({}) here",
                 self.target_lines(extra),
                 count(extra.len()),
+                if extra.len() == 1 { "matches" } else { "match" },
                 count(missing.len()),
             ),
         )
