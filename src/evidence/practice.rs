@@ -21,6 +21,9 @@ use crate::locale::Locale;
 pub enum Habit {
     /// A punctuation mark of another convention in prose (`:` in Japanese, `,` in Chinese).
     Mark(char),
+    /// The same after a label that opens a block (`デフォルト: `), where a locale's template
+    /// may differ from its prose.
+    LabelMark(char),
     /// A mark written with no space before it where the language puts one (French `:`).
     NoSpaceBefore(char),
     /// A mark written with a space before it where the language puts none (` ،`, ` :`).
@@ -47,6 +50,7 @@ impl Habit {
     pub fn value(&self) -> String {
         match self {
             Habit::Mark(c)
+            | Habit::LabelMark(c)
             | Habit::NoSpaceBefore(c)
             | Habit::SpaceBefore(c)
             | Habit::NoOpeningMark(c) => c.to_string(),
@@ -60,6 +64,7 @@ impl Habit {
     pub fn kind(&self) -> &'static str {
         match self {
             Habit::Mark(_) => "marks",
+            Habit::LabelMark(_) => "label-marks",
             Habit::NoSpaceBefore(_) => "no-space-before",
             Habit::SpaceBefore(_) => "space-before",
             Habit::NoOpeningMark(_) => "no-opening-mark",
@@ -80,6 +85,7 @@ impl Habit {
         };
         Some(match kind {
             "marks" => Habit::Mark(single()?),
+            "label-marks" => Habit::LabelMark(single()?),
             "no-space-before" => Habit::NoSpaceBefore(single()?),
             "space-before" => Habit::SpaceBefore(single()?),
             "no-opening-mark" => Habit::NoOpeningMark(single()?),
@@ -95,8 +101,9 @@ impl Habit {
         })
     }
 
-    pub const KINDS: [&'static str; 8] = [
+    pub const KINDS: [&'static str; 9] = [
         "marks",
+        "label-marks",
         "no-space-before",
         "space-before",
         "no-opening-mark",

@@ -1,4 +1,4 @@
-use crate::document::Block;
+use crate::document::{Block, BlockKind};
 use crate::evidence::Habit;
 use crate::finding::{Finding, Severity};
 use crate::locale::{ForeignMark, InvertedMark, LocaleData, MarkPlace, SpacedMark};
@@ -93,9 +93,10 @@ impl Rule for LocalePunctuation {
 struct ForeignMarks {
     findings: Vec<Finding>,
     uses: std::collections::HashMap<char, (usize, usize)>,
-    /// Half-width colons after a block's opening label, and the file's full-width ones there.
-    labels: Vec<Finding>,
-    label_colons: (usize, usize),
+    /// Half-width colons after a block's opening label, with the kind of their block.
+    labels: Vec<(BlockKind, Finding)>,
+    /// By block kind: the file's half-width and full-width label colons.
+    label_colons: std::collections::HashMap<BlockKind, (usize, usize)>,
 }
 
 /// A file uses a foreign mark on purpose when it does so this many times, at least as often as
@@ -104,16 +105,24 @@ const FILE_STYLE_MIN_USES: usize = 3;
 
 impl ForeignMarks {
     fn report(self, ctx: &Context, findings: &mut Vec<Finding>) {
-        // Labels follow the file's other labels: a half-width colon among as many full-width
-        // ones is a slip; labels that are mostly half-width follow a template.
-        let (foreign_labels, native_labels) = self.label_colons;
-        if native_labels > 0 && foreign_labels <= native_labels {
-            findings.extend(self.labels);
-        } else {
-            for finding in &self.labels {
-                if let Some(habit) = &finding.habit {
-                    ctx.used(habit);
-                }
+        // Labels follow the file's other labels of their kind (list items, quotes): a
+        // half-width colon among as many full-width ones is a slip, reported whatever the
+        // locale's habit. With none of its kind, the file's labels of every kind say whether it
+        // may be one, and the locale's habit decides; labels the file writes mostly half-width
+        // follow a template.
+        let counts = self.label_colons;
+        let (all_foreign, all_native) = counts
+            .values()
+            .fold((0, 0), |(f, n), &(a, b)| (f + a, n + b));
+        for (kind, mut finding) in self.labels {
+            let (foreign, native) = counts.get(&kind).copied().unwrap_or_default();
+            if native > 0 && native >= foreign {
+                finding.habit = None;
+                findings.push(finding);
+            } else if native == 0 && all_native > 0 && all_native >= all_foreign {
+                findings.push(finding);
+            } else if let Some(habit) = &finding.habit {
+                ctx.used(habit);
             }
         }
         let uses = self.uses;
@@ -144,10 +153,12 @@ fn foreign_marks(ctx: &Context, block: &Block, found: &mut ForeignMarks) {
             .find(|f| f.replacement == ch)
         {
             if !marks::masked(block, at, ch.len_utf8()) && follows_native_letter(text, at, data) {
-                ctx.instead_of(Habit::Mark(native.mark));
                 found.uses.entry(native.mark).or_default().1 += 1;
                 if native.mark == ':' && is_label_colon(text, at) {
-                    found.label_colons.1 += 1;
+                    ctx.instead_of(Habit::LabelMark(native.mark));
+                    found.label_colons.entry(block.kind).or_default().1 += 1;
+                } else {
+                    ctx.instead_of(Habit::Mark(native.mark));
                 }
             }
             continue;
@@ -177,9 +188,11 @@ fn foreign_marks(ctx: &Context, block: &Block, found: &mut ForeignMarks) {
         .fix(format!("replace `{}` with `{}`", ch, foreign.replacement))
         .habit(Habit::Mark(ch));
         if ch == ':' && is_label_colon(text, at) {
-            // A label's colon is judged against the file's other labels.
-            found.label_colons.0 += 1;
-            found.labels.push(finding);
+            // A label's colon is judged against the file's other labels, and the locale's.
+            found.label_colons.entry(block.kind).or_default().0 += 1;
+            found
+                .labels
+                .push((block.kind, finding.habit(Habit::LabelMark(ch))));
             continue;
         }
         found.uses.entry(ch).or_default().0 += 1;
@@ -641,6 +654,18 @@ mod tests {
             ]
         );
         assert!(messages("ja", "題名\n\nこれは、CXです。何ですか？\n").is_empty());
+    }
+
+    #[test]
+    fn label_colons_follow_the_file_s_labels_of_their_kind() {
+        // A half-width label among full-width ones of its kind is a slip.
+        let slip = "題名\n\n頑健性： 解析を続けます。\n\n回復性： 位置を理解します。\n\n前方トリビア: 改行まで。\n";
+        let findings = check(&LocalePunctuation, "ja", slip);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(findings[0].habit.is_none(), "the file's labels decide");
+        // Labels the file writes half-width throughout follow a template.
+        let template = "題名\n\nデフォルト: なし\n\n種類: 文字列\n";
+        assert!(check(&LocalePunctuation, "ja", template).is_empty());
     }
 
     #[test]
