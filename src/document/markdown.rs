@@ -23,6 +23,9 @@ mod leaf;
 mod tests;
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use pulldown_cmark::{CodeBlockKind, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
@@ -500,41 +503,32 @@ impl Walker {
 }
 
 /// `text` with each template comment (`{{% comment %}}` to `{{% /comment %}}`, or with `<`
-/// `>`, the markers on lines of their own) blanked to spaces, line breaks kept so that every
+/// `>`) blanked to spaces, line breaks kept so that every
 /// offset stays. `None` when there is none.
 fn blank_template_comments(text: &str) -> Option<String> {
     if !text.contains("comment") {
         return None;
     }
-    let is_marker = |line: &str, closing: bool| {
-        let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-        let name = if closing { "/comment" } else { "comment" };
-        [("{{%", "%}}"), ("{{<", ">}}")]
-            .iter()
-            .any(|(open, close)| compact == format!("{open}{name}{close}"))
-    };
+    static OPEN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\{\{[<%]\s*comment\s*[>%]\}\}").unwrap());
+    static CLOSE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\{\{[<%]\s*/comment\s*[>%]\}\}").unwrap());
     let mut bytes = text.as_bytes().to_vec();
-    let mut opened: Option<usize> = None;
-    let mut offset = 0;
     let mut any = false;
-    for line in text.split_inclusive('\n') {
-        match opened {
-            None if is_marker(line, false) => opened = Some(offset),
-            Some(start) if is_marker(line, true) => {
-                for b in &mut bytes[start..offset + line.len()] {
-                    if *b != b'\n' {
-                        *b = b' ';
-                    }
-                }
-                opened = None;
-                any = true;
+    let mut at = 0;
+    while let Some(open) = OPEN.find_at(text, at) {
+        let Some(close) = CLOSE.find_at(text, open.end()) else {
+            break;
+        };
+        for b in &mut bytes[open.start()..close.end()] {
+            if *b != b'\n' {
+                *b = b' ';
             }
-            _ => {}
         }
-        offset += line.len();
+        any = true;
+        at = close.end();
     }
-    // Blanking whole lines of ASCII and non-ASCII bytes alike keeps the text UTF-8: every byte
-    // of a character in the range becomes a space.
+    // Every byte of a character in the range became a space: the text is still UTF-8.
     any.then(|| String::from_utf8(bytes).expect("whole characters were blanked"))
 }
 

@@ -321,7 +321,10 @@ fn missing_spaces(
         }
         let end = at + ch.len_utf8();
         if let Some(spaced) = data.space_before.iter().find(|s| s.mark == ch) {
+            // `n!`: a factorial, one letter or number and its mark.
+            let factorial = ch == '!' && marks::word_before(text, at).chars().count() == 1;
             if needs_space_before(text, at, ch)
+                && !factorial
                 && !source
                     .is_some_and(|s| marks::copied_from_source(block, at, ch.len_utf8(), &s.text))
             {
@@ -705,6 +708,7 @@ mod tests {
         .is_empty());
         // A factorial in a formula.
         assert!(messages("es", "Título\n\nEl coste es O(N!) en el peor caso.\n").is_empty());
+        assert!(messages("fr", "Titre\n\nLe calcul de n! est récursif.\n").is_empty());
     }
 
     #[test]

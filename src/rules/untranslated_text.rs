@@ -316,6 +316,8 @@ struct Checker<'a> {
     /// its language is not written in Latin letters: the names it chose to keep (`OpenTelemetry
     /// in Focus` in a translated title).
     kept_in_translated: HashSet<String>,
+    /// How many times each of those words stands in the translation's own prose.
+    kept_counts: std::collections::HashMap<String, usize>,
     /// By level: how many headings the translation keeps as the source has them.
     kept_headings: [usize; 7],
 }
@@ -343,10 +345,10 @@ impl<'a> Checker<'a> {
             .map(|name| name.split('.').next().unwrap_or(name).to_string())
             .collect();
         let latin_target = ctx.locale_data.scripts.contains(&Script::Latin);
-        let kept_in_translated = if latin_target {
-            HashSet::new()
-        } else {
-            ctx.document
+        let mut kept_counts = std::collections::HashMap::new();
+        if !latin_target {
+            for word in ctx
+                .document
                 .blocks
                 .iter()
                 .filter(|b| b.words().any(|t| t.script != Script::Latin))
@@ -355,8 +357,11 @@ impl<'a> Checker<'a> {
                         .filter(|t| t.script == Script::Latin)
                         .map(|t| t.text(&b.text).to_lowercase())
                 })
-                .collect()
-        };
+            {
+                *kept_counts.entry(word).or_insert(0) += 1;
+            }
+        }
+        let kept_in_translated: HashSet<String> = kept_counts.keys().cloned().collect();
         let mut kept_headings = [0; 7];
         for (i, block) in ctx.document.blocks.iter().enumerate() {
             if let BlockKind::Heading(level) = block.kind {
@@ -370,6 +375,7 @@ impl<'a> Checker<'a> {
         }
         Some(Checker {
             kept_in_translated,
+            kept_counts,
             kept_headings,
             ctx,
             latin_target,
@@ -749,6 +755,15 @@ impl<'a> Checker<'a> {
                 // in brackets (`stableな(安定した)`).
                 continue;
             }
+            // A term the translation writes again and again in its own sentences (`socket`) is
+            // the translator's choice of term, not a word left behind.
+            if glued.is_none()
+                && !sentence
+                && flagged.len() == 1
+                && self.kept_counts.get(&lowercase).copied().unwrap_or(0) >= TERM_MIN_USES
+            {
+                continue;
+            }
             let words = flagged.len();
             let letters = fragment.chars().filter(|c| c.is_alphabetic()).count();
             let share = letters as f64 / block.letter_count.max(1) as f64;
@@ -806,6 +821,7 @@ impl<'a> Checker<'a> {
             || self.ctx.group.kept_elsewhere(word) > 0
             || in_gloss(block, token, self.ctx.locale_data)
             || is_mnemonic_part(block, token)
+            || is_name_particle(block, token)
         {
             return true;
         }
@@ -909,6 +925,9 @@ fn in_external_link_text(block: &Block, range: &Range<usize>) -> bool {
     })
 }
 
+/// A Latin word kept this many times in a translation's own sentences is its term.
+const TERM_MIN_USES: usize = 3;
+
 /// The most words of a table cell's value read as data.
 const CELL_VALUE_MAX_WORDS: usize = 2;
 
@@ -917,6 +936,31 @@ fn fills_cell(text: &str, range: &Range<usize>) -> bool {
     let before = text[..range.start].trim_end_matches([' ', '\u{a0}']);
     let after = text[range.end..].trim_start_matches([' ', '\u{a0}']);
     (before.is_empty() || before.ends_with('|')) && (after.is_empty() || after.starts_with('|'))
+}
+
+/// A particle inside a person's name, between two capitalised words: `von` of `John von
+/// Neumann`, `van` of `Vincent van Gogh`.
+fn is_name_particle(block: &Block, token: &Token) -> bool {
+    const PARTICLES: &[&str] = &[
+        "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin",
+        "ibn", "al",
+    ];
+    if !PARTICLES.contains(&token.text(&block.text)) {
+        return false;
+    }
+    let words: Vec<&Token> = block
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    let Some(i) = words.iter().position(|t| t.range == token.range) else {
+        return false;
+    };
+    let capitalised_latin =
+        |t: &&Token| t.script == Script::Latin && starts_upper(t.text(&block.text));
+    i > 0
+        && words.get(i - 1).is_some_and(capitalised_latin)
+        && words.get(i + 1).is_some_and(capitalised_latin)
 }
 
 /// Whether `word` is capitalised where a sentence does not begin: a name.

@@ -289,6 +289,10 @@ impl Leaf {
         if self.open_code_elements > 0 {
             return self.masked(text, range, MaskKind::InlineCode);
         }
+        if is_attribute_list(text) {
+            // `{.border-0}` after an image: attributes for the renderer, not text.
+            return self.masked(text, range, MaskKind::HtmlTag);
+        }
         if self.image.is_none() && !text.trim().is_empty() {
             self.seen.prose = true;
         }
@@ -323,6 +327,20 @@ impl Leaf {
             None => self.builder.push_text(text, range),
         }
     }
+}
+
+/// A Markdown attribute list standing alone: `{.border-0}`, `{#intro .wide}`.
+fn is_attribute_list(text: &str) -> bool {
+    text.trim()
+        .strip_prefix('{')
+        .and_then(|rest| rest.strip_suffix('}'))
+        .is_some_and(|inner| {
+            inner.starts_with(['.', '#'])
+                && !inner.contains(['{', '}'])
+                && inner
+                    .split_whitespace()
+                    .all(|part| part.starts_with(['.', '#']) || part.contains('='))
+        })
 }
 
 /// HTML elements whose text is code, not prose.
