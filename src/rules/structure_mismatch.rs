@@ -34,7 +34,8 @@ stretch (`lines 24-26 hold 2 paragraphs where the source has 1`) rather than gue
 
 What is not a difference: a paragraph split in two or two merged into one; a language menu (links
 to the article's other translations); markup whose tags match; a lone source block that none of
-the group's translations carries (an English-only banner); headings that keep the source's id
+the group's translations carries (an English-only banner); a lone block on each side at one place,
+of one kind and fitting lengths (a reworded block, the translation of it); headings that keep the source's id
 (`{#configure-csps}`). Blocks of a duplicated run are reported once, by `duplicate-section`, not
 again here.
 
@@ -72,6 +73,8 @@ impl Rule for StructureMismatch {
         let strict =
             source.document.format != Format::PlainText && ctx.document.format != Format::PlainText;
         let reporter = Reporter { ctx, source };
+        let total = |blocks: &[Block]| blocks.iter().map(|b| b.length).sum::<usize>() as f64;
+        let ratio = (total(tgt_blocks) + 1.0) / (total(src_blocks) + 1.0);
         let mut runs = Vec::new();
         for gap in gaps(pairs) {
             let missing: Vec<usize> = gap
@@ -110,6 +113,10 @@ impl Rule for StructureMismatch {
                         None => reporter.extra(&extra),
                     })
                 }
+                (false, false)
+                    if is_counterpart(&src_blocks[missing[0]], &tgt_blocks[extra[0]], ratio)
+                        && missing.len() == 1
+                        && extra.len() == 1 => {}
                 (false, false) => runs.push(reporter.outdated(&missing, &extra)),
             }
         }
@@ -196,6 +203,35 @@ impl Rule for StructureMismatch {
         }
     }
 }
+
+/// One source block and one translated block left unpaired at the same place, of one kind, of
+/// lengths that fit, sharing what survives translation or holding none: the translation of that
+/// block, which the aligner could not confirm (an example renamed in the translation's language,
+/// a list item reworded). Claiming it matches nothing would be wrong more often than right.
+fn is_counterpart(source: &Block, target: &Block, ratio: f64) -> bool {
+    let expected = (source.length as f64 + 3.0) * ratio;
+    let fits = ((target.length as f64 + 3.0) / expected).ln().abs() <= COUNTERPART_MAX_SKEW;
+    // Kin, not only equal: `PRs` and `PR`; `su username` and `su uzytkownik` (a command with
+    // its placeholder translated).
+    let kin = |a: &str, b: &str| {
+        a == b
+            || a.trim_end_matches('s') == b.trim_end_matches('s')
+            || a.split_whitespace().next().is_some_and(|first| {
+                first.chars().count() > 1 && b.split_whitespace().next() == Some(first)
+            })
+    };
+    let disjoint = !source.hard_values.is_empty()
+        && !target.hard_values.is_empty()
+        && !source
+            .hard_values
+            .iter()
+            .any(|a| target.hard_values.iter().any(|b| kin(a, b)));
+    source.kind == target.kind && fits && !disjoint
+}
+
+/// How far the length of a lone unpaired block may stray from its lone counterpart's, as the
+/// log of the ratio, for the two to be taken as one block.
+const COUNTERPART_MAX_SKEW: f64 = 0.4;
 
 /// The most places an outdated page's finding lists.
 const OUTDATED_PLACES_LISTED: usize = 50;
