@@ -284,30 +284,41 @@ fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> Group
             .chain(&group.translations)
             .map(|m| m.path.as_path()),
     );
-    let mut translations = Vec::new();
-    for member in &group.translations {
-        let parsed = match Parsed::read(&member.path) {
-            Ok(parsed) => parsed,
-            // A sibling read only as evidence is not the user's concern here.
-            Err(problem) if member.reported => {
-                result.problems.push(problem);
-                continue;
+    // The group's files are read, parsed and aligned side by side: a file checked alone waits
+    // for its siblings, which are its evidence. The order stays the group's.
+    let prepared: Vec<Option<Result<Translation, Problem>>> = group
+        .translations
+        .par_iter()
+        .map(|member| {
+            let parsed = match Parsed::read(&member.path) {
+                Ok(parsed) => parsed,
+                Err(problem) if member.reported => return Some(Err(problem)),
+                // A sibling read only as evidence is not the user's concern here.
+                Err(_) => return None,
+            };
+            let locale = member_locale(member, &parsed.document, source_locale);
+            if member.locale.is_none()
+                && group.source.is_none()
+                && locale.same_language(source_locale)
+            {
+                // A file on its own, written in the source language: nothing to compare it with.
+                return None;
             }
-            Err(_) => continue,
-        };
-        let locale = member_locale(member, &parsed.document, source_locale);
-        if member.locale.is_none() && group.source.is_none() && locale.same_language(source_locale)
-        {
-            // A file on its own, written in the source language: nothing to compare it with.
-            continue;
+            Some(Ok(Translation::new(
+                parsed,
+                locale,
+                source.as_ref(),
+                member.reported,
+                &group_files,
+            )))
+        })
+        .collect();
+    let mut translations = Vec::new();
+    for outcome in prepared.into_iter().flatten() {
+        match outcome {
+            Ok(translation) => translations.push(translation),
+            Err(problem) => result.problems.push(problem),
         }
-        translations.push(Translation::new(
-            parsed,
-            locale,
-            source.as_ref(),
-            member.reported,
-            &group_files,
-        ));
     }
     drop_shared_repeats(&mut translations, source.as_ref(), &group_files);
     let evidence = gather_evidence(source.as_ref(), &translations);
