@@ -318,6 +318,9 @@ struct Checker<'a> {
     kept_in_translated: HashSet<String>,
     /// How many times each of those words stands in the translation's own prose.
     kept_counts: std::collections::HashMap<String, usize>,
+    /// Lowercase words of the translation's prose blocks that differ from their source: the
+    /// words its own sentences use.
+    words_in_translated: HashSet<String>,
     /// By level: how many headings the translation keeps as the source has them.
     kept_headings: [usize; 7],
 }
@@ -362,6 +365,20 @@ impl<'a> Checker<'a> {
             }
         }
         let kept_in_translated: HashSet<String> = kept_counts.keys().cloned().collect();
+        let words_in_translated = ctx
+            .document
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| {
+                b.kind.is_prose()
+                    && !b.kind.is_heading_like()
+                    && ctx
+                        .source_block(*i)
+                        .is_some_and(|s| s.normalized != b.normalized)
+            })
+            .flat_map(|(_, b)| b.words().map(|t| t.text(&b.text).to_lowercase()))
+            .collect();
         let mut kept_headings = [0; 7];
         for (i, block) in ctx.document.blocks.iter().enumerate() {
             if let BlockKind::Heading(level) = block.kind {
@@ -376,6 +393,7 @@ impl<'a> Checker<'a> {
         Some(Checker {
             kept_in_translated,
             kept_counts,
+            words_in_translated,
             kept_headings,
             ctx,
             latin_target,
@@ -478,6 +496,17 @@ impl<'a> Checker<'a> {
         // One word that a Latin-script language shares with English (`Options`, `Installation`,
         // `Instrumentations` in French) reads as translated.
         if self.latin_target && prose.len() == 1 {
+            return true;
+        }
+        // A short heading whose every word the translation writes in its own translated
+        // sentences (`Shell script` over a text that speaks of `shell script`): a term the
+        // language has borrowed.
+        if block.kind.is_heading_like()
+            && prose.len() <= LABEL_MAX_WORDS
+            && prose
+                .iter()
+                .all(|w| self.words_in_translated.contains(&w.to_lowercase()))
+        {
             return true;
         }
         let function_words = prose.iter().filter(|w| is_english_function_word(w)).count();
@@ -1299,6 +1328,22 @@ mod tests {
             messages,
             ["untranslated table: 2 of its 5 rows are in English (lines 7-8)"]
         );
+    }
+
+    #[test]
+    fn a_heading_in_a_term_the_translation_uses_is_not_english_left_behind() {
+        let en = "# Hooks\n\nHooks run checks before each commit.\n\n## Shell script\n\nWrite a shell script that runs the linter on staged files.\n\n## Install the hooks\n\nRead the guide on continuous integration for more.\n";
+        let pt = "# Hooks\n\nOs hooks executam verificações antes de cada commit.\n\n## Shell script\n\nEscreva um shell script que executa o linter nos arquivos preparados.\n\n## Install the hooks\n\nLeia o guia de integração contínua para saber mais.\n";
+        let findings = check_file(
+            &UntranslatedText,
+            "pt.md",
+            "pt",
+            Some(en),
+            pt,
+            &Settings::default(),
+        );
+        let flagged: Vec<&str> = findings.iter().map(|f| &pt[f.range.clone()]).collect();
+        assert_eq!(flagged, ["Install the hooks"]);
     }
 
     #[test]
