@@ -185,13 +185,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     if discovery.groups.is_empty() && discovery.problems.is_empty() {
         eprintln!("{}", nothing_found(&discovery, &paths));
     }
-    let mut outcome = match args.jobs {
-        Some(jobs) => rayon::ThreadPoolBuilder::new()
-            .num_threads(usize::from(jobs))
-            .build()?
-            .install(|| check::run(discovery, &settings)),
-        None => check::run(discovery, &settings),
-    };
+    let mut outcome = run_checks(discovery, &settings, args.jobs)?;
     outcome.problems.splice(0..0, config_problem);
 
     for note in &outcome.notes {
@@ -237,6 +231,21 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     }))
 }
 
+/// Checks the groups found, on `jobs` threads (default: one per core).
+fn run_checks(
+    discovery: discover::Discovery,
+    settings: &Settings,
+    jobs: Option<u16>,
+) -> anyhow::Result<check::Outcome> {
+    Ok(match jobs {
+        Some(jobs) => rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(jobs))
+            .build()?
+            .install(|| check::run(discovery, settings)),
+        None => check::run(discovery, settings),
+    })
+}
+
 /// `loclint init`: a run over the tree with the practice the configuration may hold set
 /// aside, whose tallies are written into the configuration.
 fn init(args: InitArgs) -> anyhow::Result<ExitCode> {
@@ -252,8 +261,8 @@ fn init(args: InitArgs) -> anyhow::Result<ExitCode> {
             Ok(settings) => settings,
             Err(err) => {
                 eprintln!(
-                    "error: {err}
-  loclint.toml was left as it is: fix it, then run `loclint init` again"
+                    "error: {err}\n  {} was left as it is: fix it, then run `loclint init` again",
+                    path.display()
                 );
                 return Ok(ExitCode::from(TROUBLE));
             }
@@ -273,13 +282,7 @@ fn init(args: InitArgs) -> anyhow::Result<ExitCode> {
         eprintln!("{}", nothing_found(&discovery, &paths));
         return Ok(ExitCode::from(TROUBLE));
     }
-    let outcome = match args.jobs {
-        Some(jobs) => rayon::ThreadPoolBuilder::new()
-            .num_threads(usize::from(jobs))
-            .build()?
-            .install(|| check::run(discovery, &settings)),
-        None => check::run(discovery, &settings),
-    };
+    let outcome = run_checks(discovery, &settings, args.jobs)?;
     for problem in &outcome.problems {
         eprintln!("error: {}", problem_line(problem));
     }

@@ -406,10 +406,11 @@ fn unpair_banners(source: &[Block], target: &[Block], pairs: &mut Vec<Pair>, sco
         };
         let (banner, first, whole, rest) = (&source[s1], &target[t1], &source[s2], &target[t2]);
         let kind = first.kind;
-        let foreign_anchors = banner.hard_anchors().next().is_some()
+        let foreign_anchors = !banner.hard_values.is_empty()
             && !banner
-                .hard_anchors()
-                .any(|a| first.hard_anchors().any(|b| b.value == a.value));
+                .hard_values
+                .iter()
+                .any(|v| first.hard_values.contains(v));
         let before = scorer.length_fit(whole.length, rest.length);
         let joined = scorer.length_fit(whole.length, rest.length + first.length);
         if s2 == s1 + 1
@@ -461,8 +462,9 @@ fn sentences(block: &Block) -> usize {
 
 /// Whether every hard anchor of `part` is one of `whole`'s.
 fn anchors_within(part: &Block, whole: &Block) -> bool {
-    part.hard_anchors()
-        .all(|a| whole.hard_anchors().any(|b| b.value == a.value))
+    part.hard_values
+        .iter()
+        .all(|v| whole.hard_values.contains(v))
 }
 
 /// A pair of positions: in the source sequence and in the target sequence.

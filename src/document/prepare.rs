@@ -156,7 +156,7 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
     if matches!(kind, BlockKind::Heading(_)) {
         // `## CSPの設定 {#configure-csps}`: the id a translation keeps so that links still land.
         // A heading with no id of its own gets the one a site generates from its text.
-        let id = heading_id(&text).map_or_else(|| slug(&text), str::to_string);
+        let id = heading_id(&text);
         if !id.is_empty() {
             anchors.push(Anchor {
                 kind: AnchorKind::HeadingId,
@@ -234,38 +234,52 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
 /// A heading's attribute block, `{#anchor}` or `{.class}` at its end, is markup. (pulldown-cmark
 /// can read them, but its reading panics on some setext headings.)
 fn mask_heading_attributes(text: &str, masks: &mut Vec<Mask>) {
-    let trimmed = text.trim_end();
-    if !trimmed.ends_with('}') {
-        return;
-    }
-    let Some(open) = trimmed.rfind('{') else {
+    let Some((range, _)) = heading_attributes(text) else {
         return;
     };
-    let inner = &trimmed[open + 1..trimmed.len() - 1];
-    if inner.trim_start().starts_with(['#', '.']) && !inner.contains(['{', '}']) {
-        let range = open..trimmed.len();
-        masks.retain(|m| !(range.start <= m.range.start && m.range.end <= range.end));
-        if !masks
-            .iter()
-            .any(|m| m.range.start < range.end && range.start < m.range.end)
-        {
-            masks.push(Mask {
-                kind: MaskKind::HtmlTag,
-                range,
-            });
-            masks.sort_by_key(|m| m.range.start);
-        }
+    masks.retain(|m| !(range.start <= m.range.start && m.range.end <= range.end));
+    if !masks
+        .iter()
+        .any(|m| m.range.start < range.end && range.start < m.range.end)
+    {
+        masks.push(Mask {
+            kind: MaskKind::HtmlTag,
+            range,
+        });
+        masks.sort_by_key(|m| m.range.start);
     }
 }
 
-/// The explicit id of a heading, `configure-csps` of `## Configure CSPs {#configure-csps}`.
-fn heading_id(text: &str) -> Option<&str> {
-    let trimmed = text.trim_end().strip_suffix('}')?;
-    let inner = &trimmed[trimmed.rfind('{')? + 1..];
-    inner
-        .split_whitespace()
-        .find_map(|part| part.strip_prefix('#'))
-        .filter(|id| !id.is_empty())
+/// A Markdown attribute list, `{#intro .wide key=value}`: the text between its braces.
+pub(super) fn attribute_list(text: &str) -> Option<&str> {
+    let inner = text.trim().strip_prefix('{')?.strip_suffix('}')?;
+    let attributes = inner.starts_with(['#', '.'])
+        && !inner.contains(['{', '}'])
+        && inner
+            .split_whitespace()
+            .all(|part| part.starts_with(['#', '.']) || part.contains('='));
+    attributes.then_some(inner)
+}
+
+/// The attribute list that ends a heading: its byte range in `text`, and its content.
+fn heading_attributes(text: &str) -> Option<(Range<usize>, &str)> {
+    let trimmed = text.trim_end();
+    let open = trimmed.rfind('{')?;
+    let inner = attribute_list(&trimmed[open..])?;
+    Some((open..trimmed.len(), inner))
+}
+
+/// A heading's id: its own (`configure-csps` of `## Configure CSPs {#configure-csps}`), or the
+/// one a site generates from its text.
+fn heading_id(text: &str) -> String {
+    match heading_attributes(text) {
+        Some((range, inner)) => inner
+            .split_whitespace()
+            .find_map(|part| part.strip_prefix('#'))
+            .filter(|id| !id.is_empty())
+            .map_or_else(|| slug(&text[..range.start]), str::to_string),
+        None => slug(text),
+    }
 }
 
 /// The id a site generator gives a heading: lowercase letters and digits, a dash for each run

@@ -7,7 +7,7 @@ pub mod invisible;
 mod script;
 
 pub use data::{ForeignMark, InvertedMark, LocaleData, MarkPlace, QuotePair, SpacedMark};
-pub use script::{char_script, dominant_script, is_rtl_script, Script};
+pub use script::{char_script, dominant_script, is_rtl_script, is_unspaced_script, Script};
 
 use std::fmt;
 

@@ -39,7 +39,14 @@ Arabic and Persian legitimately end sentences with `.`, and Marathi writes the L
 Never reported: code, URLs, file names, numbers (`3.5`, `1,000`, `10:30`), ellipses,
 abbreviations and initials (`e.g.`, `U.S.`, `डॉ.`), and marks after Latin-script names or
 acronyms inside the text (`Node.js`, `(CX).`): a mark counts only after a letter of the
-language's own script.
+language's own script; emoticons (`:)`); factorials (`n!`); a mark between two words copied as
+the source has them (a command, `zed: extensions`); a question the translation embeds in a
+statement (`誰が測るか、ではない`).
+
+A habit the locale's translations follow throughout is the project's convention, not a slip:
+a file that uses a foreign mark as often as its own, or a locale that does so across the run (or
+as `loclint init` learned it), is not reported. A colon after a label that opens a block is
+judged against the file's labels of the same kind, then against the locale's habit for labels.
 
 ## Why it matters
 
@@ -321,10 +328,8 @@ fn missing_spaces(
         }
         let end = at + ch.len_utf8();
         if let Some(spaced) = data.space_before.iter().find(|s| s.mark == ch) {
-            // `n!`: a factorial, one letter or number and its mark.
-            let factorial = ch == '!' && marks::word_before(text, at).chars().count() == 1;
             if needs_space_before(text, at, ch)
-                && !factorial
+                && !marks::is_factorial(text, at)
                 && !source
                     .is_some_and(|s| marks::copied_from_source(block, at, ch.len_utf8(), &s.text))
             {
@@ -413,12 +418,8 @@ fn missing_inverted_marks(ctx: &Context, block: &Block, findings: &mut Vec<Findi
         let Some(mark) = data.inverted_marks.iter().find(|m| m.close == ch) else {
             continue;
         };
-        // `O(N!)`, `n!=1`: a factorial in a formula, not an exclamation.
-        let factorial = ch == '!'
-            && marks::before(text, at).is_some_and(char::is_alphanumeric)
-            && marks::at(text, at + 1).is_some_and(|c| c == ')' || c == '=' || c.is_alphanumeric());
         if marks::masked(block, at, ch.len_utf8())
-            || factorial
+            || marks::is_factorial(text, at)
             || marks::before(text, at).is_some_and(is_close)
             || in_external_link_text(block, at)
         {

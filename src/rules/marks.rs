@@ -189,6 +189,15 @@ pub fn is_inner_full_stop(text: &str, at: usize) -> bool {
     digits || ellipsis || initials
 }
 
+/// Whether the `!` at `at` is a factorial (`n!`, `O(N!)`): it follows a word of one letter or
+/// digit, not a sentence.
+pub fn is_factorial(text: &str, at: usize) -> bool {
+    let word = word_before(text, at);
+    text[at..].starts_with('!')
+        && word.chars().count() == 1
+        && word.chars().all(char::is_alphanumeric)
+}
+
 /// The mark at `at` stands between two words exactly as the source has them (`zed: extensions`,
 /// a command's name): it belongs to a literal the translation copied, not to its own prose.
 pub fn copied_from_source(block: &Block, at: usize, len: usize, source: &str) -> bool {

@@ -7,7 +7,7 @@ use crate::document::{is_acronym_like, name_form, starts_upper, Block, Token, To
 use crate::finding::{Finding, Severity};
 use crate::locale::confusables::{has_look_alikes, look_alike};
 use crate::locale::invisible::code_point;
-use crate::locale::Script;
+use crate::locale::{is_unspaced_script, Script};
 
 use super::untranslated_text::FragmentJudge;
 use super::{Context, Rule, RuleInfo};
@@ -273,19 +273,8 @@ fn is_legitimate_mix(block: &Block, tokens: &[Token], language_scripts: &[Script
 fn attaches_prefixes(script: Script) -> bool {
     matches!(
         script,
-        Script::Arabic
-            | Script::Hebrew
-            | Script::Syriac
-            | Script::Thaana
-            | Script::Nko
-            | Script::Han
-            | Script::Hiragana
-            | Script::Katakana
-            | Script::Thai
-            | Script::Lao
-            | Script::Khmer
-            | Script::Myanmar
-    )
+        Script::Arabic | Script::Hebrew | Script::Syriac | Script::Thaana | Script::Nko
+    ) || is_unspaced_script(script)
 }
 
 fn glued_scripts(block: &Block, tokens: &[Token]) -> Finding {

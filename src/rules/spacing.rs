@@ -31,7 +31,9 @@ static INFO: RuleInfo = RuleInfo {
 Left alone: numbers (`1,000`, `3.5`), initials and names (`e.g.`, `Node.js`), code, URLs and
 file names, CJK text (which puts no spaces between words or after its full-width marks),
 brackets that belong to the word (`product(s)`, `f(x)`, `[1]`, `call()`) or follow a one-letter
-prefix (Arabic `و(SaaS)`), and in Markdown the two trailing spaces of a hard line break.
+prefix (Arabic `و(SaaS)`), and in Markdown the two trailing spaces of a hard line break. Also
+left alone: spacing the source has too, after the same word (a formula, `( 1 - e )`), and a full
+stop named between spaces in a sentence that goes on (`split on . and -`).
 
 ## Why it matters
 

@@ -28,16 +28,17 @@ Neighbouring blocks are reported together: `missing 6 blocks: source lines 40-52
 the translation follows an older source there (`outdated: lines 93-95 match nothing in the
 source, which has source line 88 here`); a page that drifted in many places gets one finding
 for the whole page (`outdated translation: 40 of the source's 120 blocks have no counterpart
-here…`), with each place listed as a related location. A block moved with its neighbours is reported once, at the first of them. Where
-an extra paragraph stands among paragraphs that only their order pairs, the finding names the
-stretch (`lines 24-26 hold 2 paragraphs where the source has 1`) rather than guess which one.
+here…`), with each place listed as a related location. A block moved with its neighbours is
+reported once, at the first of them. Where an extra paragraph stands among paragraphs that only
+their order pairs, the finding names the stretch (`lines 24-26 hold 2 paragraphs where the
+source has 1`) rather than guess which one.
 
-What is not a difference: a paragraph split in two or two merged into one; a language menu (links
-to the article's other translations); markup whose tags match; a lone source block that none of
-the group's translations carries (an English-only banner); a lone block on each side at one place,
-of one kind and fitting lengths (a reworded block, the translation of it); headings that keep the source's id
-(`{#configure-csps}`). Blocks of a duplicated run are reported once, by `duplicate-section`, not
-again here.
+What is not a difference: a paragraph split in two or two merged into one; a language menu
+(links to the article's other translations); markup whose tags match; a lone source block that
+none of the group's translations carries (an English-only banner); a lone block on each side at
+one place, of one kind and fitting lengths (a reworded block and its translation); headings that
+keep the source's id (`{#configure-csps}`). Blocks of a duplicated run are reported once, by
+`duplicate-section`, not again here.
 
 ## Why it matters
 
@@ -114,9 +115,13 @@ impl Rule for StructureMismatch {
                     })
                 }
                 (false, false)
-                    if is_counterpart(&src_blocks[missing[0]], &tgt_blocks[extra[0]], ratio)
-                        && missing.len() == 1
-                        && extra.len() == 1 => {}
+                    if missing.len() == 1
+                        && extra.len() == 1
+                        && is_counterpart(
+                            &src_blocks[missing[0]],
+                            &tgt_blocks[extra[0]],
+                            ratio,
+                        ) => {}
                 (false, false) => runs.push(reporter.outdated(&missing, &extra)),
             }
         }
@@ -257,8 +262,8 @@ fn unsure_neighbours(
             !source.alignment.is_sure(t)
                 && sb.kind == kind
                 && tb.kind == kind
-                && sb.hard_anchors().next().is_none()
-                && tb.hard_anchors().next().is_none()
+                && sb.hard_values.is_empty()
+                && tb.hard_values.is_empty()
         }
         _ => false,
     };

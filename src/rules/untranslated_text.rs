@@ -47,6 +47,20 @@ For Latin-script targets (French, Spanish, German...), a block is untranslated w
 same as its source block, nearly the same (90% of its words), or when language identification
 finds the source language in a block long enough for it to be reliable.
 
+Reported together: three or more untranslated blocks in a row are one finding (`untranslated
+section: lines 40-52 (6 blocks) are in English`), and several untranslated rows of one table are
+one finding for the table.
+
+Also not flagged, because the evidence says they are kept on purpose: a block most of the
+group's other translations keep as the source has it (a product name, a language menu); a word
+the other translations keep, or that the group's code uses; a term the locale's translations keep
+across the run (or as `loclint init` learned it), or that this translation writes three times or
+more in its own sentences; a short heading whose words the translation's own sentences use
+(`Shell script`); literals the source quotes or emphasises, and a whole emphasised label in a
+non-Latin translation; the title of a page another site links to; short table-cell values
+(`none`); formulas (`log(n)`); a name particle (`John von Neumann`); text no reader sees (hidden
+elements, template comments).
+
 ## Why it matters
 
 Machine translation leaves words it could not translate; vendors skip a title or a caption.
@@ -169,41 +183,10 @@ impl UntranslatedRun {
             findings.extend(blocks.into_iter().map(|(_, f)| f));
             return;
         }
-        let doc = &ctx.document.blocks;
-        let (first, last) = (&doc[blocks[0].0], &doc[blocks[blocks.len() - 1].0]);
-        let lines = &ctx.file.lines;
-        let (a, b) = (
-            lines.line_of(first.range.start),
-            lines.line_of(last.range.end.saturating_sub(1).max(last.range.start)),
-        );
-        let source_language = ctx
-            .source
-            .as_ref()
-            .map_or(&ctx.settings.source_locale, |s| s.locale)
-            .data()
-            .name
-            .as_str();
-        let sources: Vec<Range<usize>> = blocks
-            .iter()
-            .filter_map(|(_, f)| f.source.clone())
-            .collect();
-        let whole = blocks[0].1.range.start..blocks[blocks.len() - 1].1.range.end;
-        let mut finding = Finding::new(
-            &INFO,
-            whole,
-            format!(
-                "untranslated section: lines {a}-{b} ({} blocks) are in {source_language}",
-                blocks.len()
-            ),
-        )
-        .fix(format!("translate lines {a}-{b}"));
-        if let (Some(start), Some(end)) = (
-            sources.iter().map(|r| r.start).min(),
-            sources.iter().map(|r| r.end).max(),
-        ) {
-            finding = finding.source(start..end);
-        }
-        findings.push(finding);
+        let count = blocks.len();
+        findings.push(merged_finding(ctx, &blocks, |lines, language| {
+            format!("untranslated section: {lines} ({count} blocks) are in {language}")
+        }));
     }
 }
 
@@ -218,53 +201,56 @@ impl UntranslatedTable {
     /// One untranslated row is reported as it is; several, as one finding for the table.
     fn flush(&mut self, ctx: &Context, findings: &mut Vec<Finding>) {
         let rows = std::mem::take(&mut self.rows);
-        let mut untranslated = std::mem::take(&mut self.untranslated);
+        let untranslated = std::mem::take(&mut self.untranslated);
         // Rows kept by a habit of the locale (a credit line) are each the practice's to judge.
         if untranslated.len() < 2 || untranslated.iter().all(|(_, f)| f.habit.is_some()) {
             findings.extend(untranslated.into_iter().map(|(_, f)| f));
             return;
         }
-        let doc = &ctx.document.blocks;
-        let lines = &ctx.file.lines;
-        let (first, last) = (
-            &doc[untranslated[0].0],
-            &doc[untranslated[untranslated.len() - 1].0],
-        );
-        let (a, b) = (
-            lines.line_of(first.range.start),
-            lines.line_of(last.range.end.saturating_sub(1).max(last.range.start)),
-        );
-        let sources: Vec<Range<usize>> = untranslated
-            .iter()
-            .filter_map(|(_, f)| f.source.clone())
-            .collect();
         let count = untranslated.len();
-        let (_, mut finding) = untranslated.swap_remove(0);
-        finding.range = finding.range.start
-            ..untranslated
-                .iter()
-                .map(|(_, f)| f.range.end)
-                .max()
-                .unwrap_or(finding.range.end)
-                .max(finding.range.end);
-        finding.message = format!(
-            "untranslated table: {count} of its {rows} rows are in {} (lines {a}-{b})",
-            ctx.source
-                .as_ref()
-                .map_or(&ctx.settings.source_locale, |s| s.locale)
-                .data()
-                .name
-        );
-        finding.fix = Some(format!("translate the rows of lines {a}-{b}"));
-        finding.habit = None;
-        if let (Some(start), Some(end)) = (
-            sources.iter().map(|r| r.start).min(),
-            sources.iter().map(|r| r.end).max(),
-        ) {
-            finding = finding.source(start..end);
-        }
-        findings.push(finding);
+        findings.push(merged_finding(ctx, &untranslated, |lines, language| {
+            format!("untranslated table: {count} of its {rows} rows are in {language} ({lines})")
+        }));
     }
+}
+
+/// One finding for untranslated blocks that belong together (a section, a table): it spans
+/// them and their sources; `message` is given their lines (`lines 12-30`) and the source's
+/// language.
+fn merged_finding(
+    ctx: &Context,
+    blocks: &[(usize, Finding)],
+    message: impl FnOnce(&str, &str) -> String,
+) -> Finding {
+    let doc = &ctx.document.blocks;
+    let (first, last) = (&doc[blocks[0].0], &doc[blocks[blocks.len() - 1].0]);
+    let lines = &ctx.file.lines;
+    let (a, b) = (
+        lines.line_of(first.range.start),
+        lines.line_of(last.range.end.saturating_sub(1).max(last.range.start)),
+    );
+    let source_language = ctx
+        .source
+        .as_ref()
+        .map_or(&ctx.settings.source_locale, |s| s.locale)
+        .data()
+        .name
+        .as_str();
+    let whole = blocks[0].1.range.start..blocks[blocks.len() - 1].1.range.end;
+    let mut finding = Finding::new(
+        &INFO,
+        whole,
+        message(&format!("lines {a}-{b}"), source_language),
+    )
+    .fix(format!("translate lines {a}-{b}"));
+    let sources = blocks.iter().filter_map(|(_, f)| f.source.as_ref());
+    if let (Some(start), Some(end)) = (
+        sources.clone().map(|r| r.start).min(),
+        sources.map(|r| r.end).max(),
+    ) {
+        finding = finding.source(start..end);
+    }
+    finding
 }
 
 /// A translation that keeps this many headings of one level as they are keeps them on purpose.
@@ -313,14 +299,12 @@ struct Checker<'a> {
     /// algorithm is titled by it in every language.
     article_names: Vec<String>,
     /// Latin words (lowercased) that this translation keeps inside blocks it translated, when
-    /// its language is not written in Latin letters: the names it chose to keep (`OpenTelemetry
-    /// in Focus` in a translated title).
-    kept_in_translated: HashSet<String>,
-    /// How many times each of those words stands in the translation's own prose.
-    kept_counts: std::collections::HashMap<String, usize>,
+    /// its language is not written in Latin letters, with how often: the names it chose to keep
+    /// (`OpenTelemetry in Focus` in a translated title), the terms it uses (`socket`).
+    kept_in_translated: std::collections::HashMap<String, usize>,
     /// Lowercase words of the translation's prose blocks that differ from their source: the
-    /// words its own sentences use.
-    words_in_translated: HashSet<String>,
+    /// words its own sentences use. Gathered the first time a heading asks.
+    words_in_translated: std::cell::OnceCell<HashSet<String>>,
     /// By level: how many headings the translation keeps as the source has them.
     kept_headings: [usize; 7],
 }
@@ -348,7 +332,7 @@ impl<'a> Checker<'a> {
             .map(|name| name.split('.').next().unwrap_or(name).to_string())
             .collect();
         let latin_target = ctx.locale_data.scripts.contains(&Script::Latin);
-        let mut kept_counts = std::collections::HashMap::new();
+        let mut kept_in_translated = std::collections::HashMap::new();
         if !latin_target {
             for word in ctx
                 .document
@@ -361,24 +345,9 @@ impl<'a> Checker<'a> {
                         .map(|t| t.text(&b.text).to_lowercase())
                 })
             {
-                *kept_counts.entry(word).or_insert(0) += 1;
+                *kept_in_translated.entry(word).or_insert(0) += 1;
             }
         }
-        let kept_in_translated: HashSet<String> = kept_counts.keys().cloned().collect();
-        let words_in_translated = ctx
-            .document
-            .blocks
-            .iter()
-            .enumerate()
-            .filter(|(i, b)| {
-                b.kind.is_prose()
-                    && !b.kind.is_heading_like()
-                    && ctx
-                        .source_block(*i)
-                        .is_some_and(|s| s.normalized != b.normalized)
-            })
-            .flat_map(|(_, b)| b.words().map(|t| t.text(&b.text).to_lowercase()))
-            .collect();
         let mut kept_headings = [0; 7];
         for (i, block) in ctx.document.blocks.iter().enumerate() {
             if let BlockKind::Heading(level) = block.kind {
@@ -392,8 +361,7 @@ impl<'a> Checker<'a> {
         }
         Some(Checker {
             kept_in_translated,
-            kept_counts,
-            words_in_translated,
+            words_in_translated: std::cell::OnceCell::new(),
             kept_headings,
             ctx,
             latin_target,
@@ -505,7 +473,7 @@ impl<'a> Checker<'a> {
             && prose.len() <= LABEL_MAX_WORDS
             && prose
                 .iter()
-                .all(|w| self.words_in_translated.contains(&w.to_lowercase()))
+                .all(|w| self.words_in_translated().contains(&w.to_lowercase()))
         {
             return true;
         }
@@ -558,7 +526,7 @@ impl<'a> Checker<'a> {
             && prose.len() <= SHORT_BLOCK_WORDS
             && prose
                 .iter()
-                .all(|w| self.kept_in_translated.contains(&w.to_lowercase()))
+                .all(|w| self.kept_in_translated.contains_key(&w.to_lowercase()))
         {
             return true;
         }
@@ -631,8 +599,7 @@ impl<'a> Checker<'a> {
         let word = name_form(token.text(&block.text));
         word.chars().count() == 1
             || is_acronym_like(word)
-            || is_code_like(chunk_around(&block.text, token.range.clone()))
-            || is_formula_function(&block.text, token.range.end)
+            || is_code_shaped(block, token)
             || is_code_use(block, token)
             || self.ctx.group.in_code(word)
             || self.in_keep_list(word)
@@ -789,7 +756,12 @@ impl<'a> Checker<'a> {
             if glued.is_none()
                 && !sentence
                 && flagged.len() == 1
-                && self.kept_counts.get(&lowercase).copied().unwrap_or(0) >= TERM_MIN_USES
+                && self
+                    .kept_in_translated
+                    .get(&lowercase)
+                    .copied()
+                    .unwrap_or(0)
+                    >= TERM_MIN_USES
             {
                 continue;
             }
@@ -823,14 +795,33 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Lowercase words of the translation's own sentences (see the field).
+    fn words_in_translated(&self) -> &HashSet<String> {
+        self.words_in_translated.get_or_init(|| {
+            let ctx = self.ctx;
+            ctx.document
+                .blocks
+                .iter()
+                .enumerate()
+                .filter(|(i, b)| {
+                    b.kind.is_prose()
+                        && !b.kind.is_heading_like()
+                        && ctx
+                            .source_block(*i)
+                            .is_some_and(|s| s.normalized != b.normalized)
+                })
+                .flat_map(|(_, b)| b.words().map(|t| t.text(&b.text).to_lowercase()))
+                .collect()
+        })
+    }
+
     /// A word whose shape makes it a name or code whatever stands around it.
     fn is_name_shaped(&self, block: &Block, token: &Token) -> bool {
         let word = name_form(token.text(&block.text));
         self.in_keep_list(word)
             || word.chars().count() == 1
             || is_acronym_like(word)
-            || is_code_like(chunk_around(&block.text, token.range.clone()))
-            || is_formula_function(&block.text, token.range.end)
+            || is_code_shaped(block, token)
             || split_quantity(word).is_some()
     }
 
@@ -844,8 +835,7 @@ impl<'a> Checker<'a> {
             || (is_unit(word) && follows_number(block, token))
             || split_quantity(word).is_some()
             || word.chars().count() == 1
-            || is_code_like(chunk_around(&block.text, token.range.clone()))
-            || is_formula_function(&block.text, token.range.end)
+            || is_code_shaped(block, token)
             || self.ctx.group.in_code(word)
             || self.ctx.group.kept_elsewhere(word) > 0
             || in_gloss(block, token, self.ctx.locale_data)
@@ -990,6 +980,12 @@ fn is_name_particle(block: &Block, token: &Token) -> bool {
     i > 0
         && words.get(i - 1).is_some_and(capitalised_latin)
         && words.get(i + 1).is_some_and(capitalised_latin)
+}
+
+/// A token that is code by its shape, with what touches it (`node-fetch`, `v1.x`, `log(n)`).
+fn is_code_shaped(block: &Block, token: &Token) -> bool {
+    is_code_like(chunk_around(&block.text, token.range.clone()))
+        || is_formula_function(&block.text, token.range.end)
 }
 
 /// Whether `word` is capitalised where a sentence does not begin: a name.

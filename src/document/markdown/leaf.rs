@@ -289,7 +289,7 @@ impl Leaf {
         if self.open_code_elements > 0 {
             return self.masked(text, range, MaskKind::InlineCode);
         }
-        if is_attribute_list(text) {
+        if crate::document::prepare::attribute_list(text).is_some() {
             // `{.border-0}` after an image: attributes for the renderer, not text.
             return self.masked(text, range, MaskKind::HtmlTag);
         }
@@ -327,20 +327,6 @@ impl Leaf {
             None => self.builder.push_text(text, range),
         }
     }
-}
-
-/// A Markdown attribute list standing alone: `{.border-0}`, `{#intro .wide}`.
-fn is_attribute_list(text: &str) -> bool {
-    text.trim()
-        .strip_prefix('{')
-        .and_then(|rest| rest.strip_suffix('}'))
-        .is_some_and(|inner| {
-            inner.starts_with(['.', '#'])
-                && !inner.contains(['{', '}'])
-                && inner
-                    .split_whitespace()
-                    .all(|part| part.starts_with(['.', '#']) || part.contains('='))
-        })
 }
 
 /// HTML elements whose text is code, not prose.
