@@ -312,15 +312,17 @@ const JOIN_MARGIN: f64 = 0.35;
 /// A joined pair must fit at least this well (about a third off the expected length).
 const JOIN_MIN_FIT: f64 = -0.4;
 
-/// A source paragraph the translator split in two comes out of the alignment as a pair and an
-/// extra block beside it; two merged into one, as a pair and a missing block. Where the
-/// unpaired block is of its neighbour's kind, brings no anchor its partner lacks, and makes the
-/// lengths fit clearly better, it joins that pair: one source block, two translated ones, or
-/// the reverse.
+/// A source paragraph the translator split in two (or three) comes out of the alignment as a
+/// pair and extra blocks beside it; two merged into one, as a pair and a missing block. Where
+/// the unpaired blocks are of their neighbour's kind, bring no anchor its partner lacks, and
+/// make the lengths fit clearly better, they join that pair: one source block, several
+/// translated ones, or the reverse. A run joins at once, since each of its parts alone may
+/// still be far short of the whole.
 fn join_split_blocks(source: &[Block], target: &[Block], pairs: &mut [Pair], scorer: &Scorer) {
-    // Letters on each side of a pair so far, by its source and by its target block.
-    let mut target_letters: HashMap<usize, usize> = HashMap::new();
-    let mut source_letters: HashMap<usize, usize> = HashMap::new();
+    // Letters and sentences on each side of a pair so far, by its source and by its target block.
+    let mut target_side: HashMap<usize, (usize, usize)> = HashMap::new();
+    let mut source_side: HashMap<usize, (usize, usize)> = HashMap::new();
+    let measure = |b: &Block| (b.length, sentences(b));
     for n in 0..pairs.len() {
         for neighbour in [n.checked_sub(1), Some(n + 1)].into_iter().flatten() {
             let Some(&Pair {
@@ -330,50 +332,65 @@ fn join_split_blocks(source: &[Block], target: &[Block], pairs: &mut [Pair], sco
             else {
                 continue;
             };
-            let (have_s, have_t) = (
-                *source_letters.get(&t).unwrap_or(&source[s].length),
-                *target_letters.get(&s).unwrap_or(&target[t].length),
-            );
-            let before = scorer.length_fit(have_s, have_t);
-            // Translators keep sentences: a pair whose one side is short of sentences that the
-            // unpaired block supplies is the split.
-            let sentences_fit = |whole: usize, part: usize, joined: usize| {
-                part < whole && joined.abs_diff(whole) < whole - part
-            };
+            let step: isize = if neighbour < n { 1 } else { -1 };
+            let have_s = *source_side.get(&t).unwrap_or(&measure(&source[s]));
+            let have_t = *target_side.get(&s).unwrap_or(&measure(&target[t]));
+            let before = scorer.length_fit(have_s.0, have_t.0);
             match (pairs[n].source, pairs[n].target) {
-                (None, Some(extra)) if extra.abs_diff(t) == 1 => {
-                    let block = &target[extra];
-                    let joined = scorer.length_fit(have_s, have_t + block.length);
-                    let (whole, part) = (sentences(&source[s]), sentences(&target[t]));
-                    let better = joined >= before + JOIN_MARGIN
-                        || (joined >= before - JOIN_MARGIN
-                            && sentences_fit(whole, part, part + sentences(block)));
-                    if block.kind == target[t].kind
-                        && block.kind.is_prose()
-                        && anchors_within(block, &source[s])
-                        && better
-                        && joined >= JOIN_MIN_FIT
-                    {
-                        pairs[n].source = Some(s);
-                        target_letters.insert(s, have_t + block.length);
+                (None, Some(_)) => {
+                    let run = one_sided_run(pairs, n, step, t, |p| {
+                        p.source.is_none().then_some(p.target).flatten()
+                    })
+                    .into_iter()
+                    .take_while(|&(_, b)| joins(&target[b], &target[t], &source[s]))
+                    .collect::<Vec<_>>();
+                    let parts = run.iter().map(|&(_, b)| measure(&target[b]));
+                    // Sentences are weighed block against block, as the translator split them.
+                    let have = (have_t.0, sentences(&target[t]));
+                    if let Some(k) = best_join(
+                        have,
+                        parts,
+                        before,
+                        |joined| scorer.length_fit(have_s.0, joined.0),
+                        sentences(&source[s]),
+                    ) {
+                        let mut joined = have_t;
+                        for &(m, b) in &run[..k] {
+                            pairs[m].source = Some(s);
+                            joined = (
+                                joined.0 + target[b].length,
+                                joined.1 + sentences(&target[b]),
+                            );
+                        }
+                        target_side.insert(s, joined);
                         break;
                     }
                 }
-                (Some(missing), None) if missing.abs_diff(s) == 1 => {
-                    let block = &source[missing];
-                    let joined = scorer.length_fit(have_s + block.length, have_t);
-                    let (whole, part) = (sentences(&target[t]), sentences(&source[s]));
-                    let better = joined >= before + JOIN_MARGIN
-                        || (joined >= before - JOIN_MARGIN
-                            && sentences_fit(whole, part, part + sentences(block)));
-                    if block.kind == source[s].kind
-                        && block.kind.is_prose()
-                        && anchors_within(block, &target[t])
-                        && better
-                        && joined >= JOIN_MIN_FIT
-                    {
-                        pairs[n].target = Some(t);
-                        source_letters.insert(t, have_s + block.length);
+                (Some(_), None) => {
+                    let run = one_sided_run(pairs, n, step, s, |p| {
+                        p.target.is_none().then_some(p.source).flatten()
+                    })
+                    .into_iter()
+                    .take_while(|&(_, b)| joins(&source[b], &source[s], &target[t]))
+                    .collect::<Vec<_>>();
+                    let parts = run.iter().map(|&(_, b)| measure(&source[b]));
+                    let have = (have_s.0, sentences(&source[s]));
+                    if let Some(k) = best_join(
+                        have,
+                        parts,
+                        before,
+                        |joined| scorer.length_fit(joined.0, have_t.0),
+                        sentences(&target[t]),
+                    ) {
+                        let mut joined = have_s;
+                        for &(m, b) in &run[..k] {
+                            pairs[m].target = Some(t);
+                            joined = (
+                                joined.0 + source[b].length,
+                                joined.1 + sentences(&source[b]),
+                            );
+                        }
+                        source_side.insert(t, joined);
                         break;
                     }
                 }
@@ -381,6 +398,61 @@ fn join_split_blocks(source: &[Block], target: &[Block], pairs: &mut [Pair], sco
             }
         }
     }
+}
+
+/// Whether an unpaired block may be a part of `partner`, the split counterpart of `whole`.
+fn joins(block: &Block, partner: &Block, whole: &Block) -> bool {
+    block.kind == partner.kind && block.kind.is_prose() && anchors_within(block, whole)
+}
+
+/// Pairs from `n` on, stepping `step`, that hold one side only (`side`), each holding the block
+/// next to the one before it, starting next to `from`: (pair position, block).
+fn one_sided_run(
+    pairs: &[Pair],
+    n: usize,
+    step: isize,
+    from: usize,
+    side: impl Fn(&Pair) -> Option<usize>,
+) -> Vec<(usize, usize)> {
+    let mut run = Vec::new();
+    let mut last = from;
+    let mut m = Some(n);
+    while let Some(pair) = m.and_then(|m| pairs.get(m)) {
+        let Some(b) = side(pair) else { break };
+        if last.checked_add_signed(step) != Some(b) {
+            break;
+        }
+        run.push((m.unwrap_or_default(), b));
+        last = b;
+        m = m.and_then(|m| m.checked_add_signed(step));
+    }
+    run
+}
+
+/// How many of a run's parts (letters, sentences) to join to a pair's side `have`: the count
+/// that fits the other side's length best, if that fit is good and clearly better than
+/// `before`, or no worse and it supplies the sentences the side lacks against `whole`.
+fn best_join(
+    have: (usize, usize),
+    parts: impl Iterator<Item = (usize, usize)>,
+    before: f64,
+    fit: impl Fn((usize, usize)) -> f64,
+    whole: usize,
+) -> Option<usize> {
+    let mut joined = have;
+    let mut best: Option<(usize, f64, usize)> = None;
+    for (k, part) in parts.enumerate() {
+        joined = (joined.0 + part.0, joined.1 + part.1);
+        let f = fit(joined);
+        if best.is_none_or(|(_, b, _)| f > b) {
+            best = Some((k + 1, f, joined.1));
+        }
+    }
+    let (k, f, sentences) = best?;
+    // Translators keep sentences: a side short of sentences that the parts supply is the split.
+    let sentences_fit = have.1 < whole && sentences.abs_diff(whole) < whole - have.1;
+    let better = f >= before + JOIN_MARGIN || (f >= before - JOIN_MARGIN && sentences_fit);
+    (better && f >= JOIN_MIN_FIT).then_some(k)
 }
 
 /// Takes a source block out of a weak pair when the translation block it holds is the first
@@ -462,9 +534,14 @@ fn sentences(block: &Block) -> usize {
 
 /// Whether every hard anchor of `part` is one of `whole`'s.
 fn anchors_within(part: &Block, whole: &Block) -> bool {
-    part.hard_values
-        .iter()
-        .all(|v| whole.hard_values.contains(v))
+    part.hard_values.iter().all(|v| {
+        whole.hard_values.binary_search(v).is_ok()
+            // A word the translator set as code (`peek`) that the source writes as plain text.
+            || (v.chars().count() >= 3
+                && v.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+                && v.chars().any(char::is_alphabetic)
+                && whole.text.contains(v.as_str()))
+    })
 }
 
 /// A pair of positions: in the source sequence and in the target sequence.

@@ -626,4 +626,21 @@ mod tests {
         assert_eq!(messages, vec!["heading level 3, the source's is level 2"]);
         assert_eq!(&fr[findings[0].range.clone()], "### Équipes");
     }
+
+    #[test]
+    fn a_paragraph_split_in_three_is_no_extra_block() {
+        let en = "# Queues\n\nA queue keeps its items in order.\n\nItems leave a queue in the order they came, first in and first out. A peek operation reads the front item without taking it. The name comes from people waiting in a line at a shop, where the first to come is served first.\n\n![Queue](queue.png)\n";
+        // The translator split the long paragraph into three and set `peek` as code.
+        let fr = "# Files\n\nUne file garde ses éléments dans l’ordre.\n\nLes éléments quittent une file dans l’ordre d’arrivée, premier entré, premier sorti.\n\nUne opération `peek` lit l’élément de tête sans le retirer.\n\nLe nom vient des personnes qui attendent en ligne dans un magasin, où le premier arrivé est servi le premier.\n\n![File](queue.png)\n";
+        let findings = check_file(
+            &StructureMismatch,
+            "fr.md",
+            "fr",
+            Some(en),
+            fr,
+            &Settings::default(),
+        );
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, Vec::<&str>::new());
+    }
 }
