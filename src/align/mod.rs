@@ -21,6 +21,7 @@ pub use duplicates::{
 use std::collections::{HashMap, HashSet};
 
 use crate::document::{Block, Document, Format};
+use crate::locale::{char_script, Script};
 use score::Scorer;
 
 /// One step of the alignment, in document order.
@@ -541,6 +542,14 @@ fn anchors_within(part: &Block, whole: &Block) -> bool {
                 && v.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
                 && v.chars().any(char::is_alphabetic)
                 && whole.text.contains(v.as_str()))
+            // Code the translator translated (`로그 레코드`) cannot be the source's.
+            || v.chars().any(|c| {
+                c.is_alphabetic()
+                    && !matches!(
+                        char_script(c),
+                        Script::Latin | Script::Common
+                    )
+            })
     })
 }
 

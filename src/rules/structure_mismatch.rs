@@ -643,4 +643,20 @@ mod tests {
         let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(messages, Vec::<&str>::new());
     }
+
+    #[test]
+    fn a_split_half_with_translated_code_is_no_extra_block() {
+        let en = "# Notes\n\nA note keeps one idea. Where the word is unclear, say `Short note` to mean a single line of text that stands alone.\n\n## Lists\n\nA list holds notes.\n";
+        let ko = "# 노트\n\n노트는 하나의 생각을 담는다.\n\n뜻이 모호한 경우에는 혼자 서 있는 한 줄의 글을 뜻하도록 `짧은 노트`라고 말한다.\n\n## 목록\n\n목록은 노트를 담는다.\n";
+        let findings = check_file(
+            &StructureMismatch,
+            "ko.md",
+            "ko",
+            Some(en),
+            ko,
+            &Settings::default(),
+        );
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, Vec::<&str>::new());
+    }
 }
