@@ -76,6 +76,12 @@ impl Rule for StructureMismatch {
         let reporter = Reporter { ctx, source };
         let total = |blocks: &[Block]| blocks.iter().map(|b| b.length).sum::<usize>() as f64;
         let ratio = (total(tgt_blocks) + 1.0) / (total(src_blocks) + 1.0);
+        let mut paired = vec![false; src_blocks.len()];
+        for pair in pairs {
+            if let (Some(s), Some(_)) = (pair.source, pair.target) {
+                paired[s] = true;
+            }
+        }
         let mut runs = Vec::new();
         for gap in gaps(pairs) {
             let missing: Vec<usize> = gap
@@ -83,6 +89,7 @@ impl Rule for StructureMismatch {
                 .iter()
                 .copied()
                 .filter(|&s| !src_blocks[s].is_markup() && !source.alignment.is_source_menu(s))
+                .filter(|&s| !is_label_of_kept_list(src_blocks, s, &paired))
                 .collect();
             // A lone block that none of the group's translations carries is the source's own
             // (an English-only banner), not a gap in this translation.
@@ -568,6 +575,20 @@ fn first_line(ctx: &Context, block: &Block) -> std::ops::Range<usize> {
     block.range.start..block.range.end.min(line_end)
 }
 
+/// A list item that only names the items nested under it (`- Finding documentation:`), whose
+/// next item the translation has: the translator flattened the nested list into its parent,
+/// and nothing a reader needs is gone.
+fn is_label_of_kept_list(blocks: &[Block], s: usize, paired: &[bool]) -> bool {
+    let block = &blocks[s];
+    let text = block.text.trim_end();
+    block.kind == BlockKind::ListItem
+        && (text.ends_with(':') || text.ends_with('：'))
+        && text.split_whitespace().count() <= 5
+        && blocks
+            .get(s + 1)
+            .is_some_and(|next| next.kind == BlockKind::ListItem && paired[s + 1])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -658,5 +679,36 @@ mod tests {
         );
         let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(messages, Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_nested_list_flattened_without_its_label() {
+        let en = "# Basics\n\n- Learn one editor well, and use it every day.\n- Reading the manual:\n  - Read manual pages with `man`, and search them with `apropos`.\n  - Ask the shell about its builtins with `help`.\n- Learn about redirection with `>` and `<`.\n";
+        let fr = "# Bases\n\n- Apprenez bien un éditeur, et servez-vous-en chaque jour.\n- Lisez les pages de manuel avec `man`, et cherchez-les avec `apropos`.\n- Interrogez le shell sur ses commandes internes avec `help`.\n- Apprenez la redirection avec `>` et `<`.\n";
+        let findings = check_file(
+            &StructureMismatch,
+            "fr.md",
+            "fr",
+            Some(en),
+            fr,
+            &Settings::default(),
+        );
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, Vec::<&str>::new());
+        // Its items gone too, the label goes with them, reported as the run it heads.
+        let fr = "# Bases\n\n- Apprenez bien un éditeur, et servez-vous-en chaque jour.\n- Apprenez la redirection avec `>` et `<`.\n";
+        let findings = check_file(
+            &StructureMismatch,
+            "fr.md",
+            "fr",
+            Some(en),
+            fr,
+            &Settings::default(),
+        );
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            vec!["missing 3 blocks: source lines 4-6, section \"Basics\""]
+        );
     }
 }
