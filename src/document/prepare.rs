@@ -456,46 +456,86 @@ fn tokenize(text: &str, masks: &[Mask]) -> Vec<Token> {
             continue;
         }
         let range = start..start + segment.len();
-        let masked = masks
-            .iter()
-            .any(|m| m.range.start < range.end && range.start < m.range.end);
-        // Word segmentation keeps invisible format characters with the word before them
-        // (`Drive` + U+200F in Hebrew text): they are not part of the word.
-        let word = segment.trim_matches(|c| invisible(c).is_some());
-        let lead = segment.len() - segment.trim_start_matches(|c| invisible(c).is_some()).len();
-        script_runs(word, &mut runs);
-        if runs.iter().any(|run| run.letters > 0) {
-            let glued = runs.len() > 1;
-            let start = start + lead;
-            for (n, run) in runs.iter().enumerate() {
-                tokens.push(Token {
-                    kind: TokenKind::Word,
-                    range: start + run.start..start + run.end,
-                    script: run.script,
-                    masked,
-                    glued,
-                    word_start: n == 0,
-                    letters: run.letters,
-                });
+        // Only code splits a segment: a URL glued to a label (`UI：http://…`) stays one chunk.
+        let overlapping = masks.iter().filter(|m| {
+            m.kind == MaskKind::InlineCode && m.range.start < range.end && range.start < m.range.end
+        });
+        let mut edges: Vec<usize> = overlapping
+            .flat_map(|m| [m.range.start, m.range.end])
+            .filter(|&edge| range.start < edge && edge < range.end)
+            .collect();
+        if edges.is_empty() {
+            let masked = masks
+                .iter()
+                .any(|m| m.range.start < range.end && range.start < m.range.end);
+            push_segment(&mut tokens, &mut runs, start, segment, masked);
+            continue;
+        }
+        // Word segmentation keeps `socat：socket` together (a colon joins letters): the part
+        // outside the code span is prose of its own.
+        edges.sort_unstable();
+        edges.dedup();
+        let mut from = range.start;
+        for to in edges.into_iter().chain(std::iter::once(range.end)) {
+            let inside = masks
+                .iter()
+                .any(|m| m.range.start <= from && to <= m.range.end);
+            for (offset, piece) in text[from..to].split_word_bound_indices() {
+                if !piece.starts_with(char::is_whitespace) {
+                    push_segment(&mut tokens, &mut runs, from + offset, piece, inside);
+                }
             }
-        } else {
-            let kind = if segment.chars().any(|c| c.is_numeric()) {
-                TokenKind::Number
-            } else {
-                TokenKind::Punctuation
-            };
-            tokens.push(Token {
-                kind,
-                range,
-                script: Script::Common,
-                masked,
-                glued: false,
-                word_start: true,
-                letters: 0,
-            });
+            from = to;
         }
     }
     tokens
+}
+
+/// Appends the tokens of one segment of word segmentation: its script runs, or one number or
+/// punctuation token.
+fn push_segment(
+    tokens: &mut Vec<Token>,
+    runs: &mut Vec<Run>,
+    start: usize,
+    segment: &str,
+    masked: bool,
+) {
+    let range = start..start + segment.len();
+    // Word segmentation keeps invisible format characters with the word before them
+    // (`Drive` + U+200F in Hebrew text): they are not part of the word.
+    let word = segment.trim_matches(|c| invisible(c).is_some());
+    let lead = segment.len() - segment.trim_start_matches(|c| invisible(c).is_some()).len();
+    script_runs(word, runs);
+    if runs.iter().any(|run| run.letters > 0) {
+        let glued = runs.len() > 1;
+        let start = start + lead;
+        for (n, run) in runs.iter().enumerate() {
+            tokens.push(Token {
+                kind: TokenKind::Word,
+                range: start + run.start..start + run.end,
+                script: run.script,
+                masked,
+                glued,
+                word_start: n == 0,
+                letters: run.letters,
+            });
+        }
+    } else {
+        let kind = if segment.chars().any(|c| c.is_numeric()) {
+            TokenKind::Number
+        } else {
+            TokenKind::Punctuation
+        };
+        tokens.push(Token {
+            kind,
+            range,
+            script: Script::Common,
+            masked,
+            glued: false,
+            word_start: true,
+            letters: 0,
+        });
+    }
 }
 
 struct Run {

@@ -600,3 +600,24 @@ fn template_comments_hold_nothing_to_read() {
         "offsets are kept"
     );
 }
+
+#[test]
+fn a_word_glued_to_code_by_a_colon_is_prose() {
+    // Word segmentation joins letters across a colon (`socat：socket`); the code span ends it.
+    let blocks = parsed("- `socat`：socket 代理\n");
+    let words: Vec<(&str, bool)> = blocks[0]
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| (t.text(&blocks[0].text), t.masked))
+        .collect();
+    assert_eq!(
+        words,
+        vec![
+            ("socat", true),
+            ("socket", false),
+            ("代", false),
+            ("理", false)
+        ]
+    );
+}
