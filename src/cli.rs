@@ -32,9 +32,9 @@ enum Command {
     Init(InitArgs),
     /// List the rules.
     Rules,
-    /// Print a rule's documentation.
+    /// Print a rule's documentation (or, with `config`, the configuration's).
     Explain {
-        /// A rule id, as `loclint rules` lists them.
+        /// A rule id, as `loclint rules` lists them, or `config`.
         rule: String,
     },
     /// Show how loclint reads a file (its blocks), or pairs a translation with its source.
@@ -102,6 +102,9 @@ enum ColorWhen {
     Never,
 }
 
+/// `loclint explain config`: the configuration's documentation, reachable wherever loclint is.
+const CONFIGURATION_DOCS: &str = include_str!("../docs/configuration.md");
+
 /// Exit statuses.
 pub const CLEAN: u8 = 0;
 pub const FINDINGS: u8 = 1;
@@ -128,6 +131,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out.write_all(crate::check::debug_view(&files)?.as_bytes())?;
             Ok(ExitCode::from(CLEAN))
         }
+        Command::Explain { rule } if matches!(rule.as_str(), "config" | "configuration") => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(CONFIGURATION_DOCS.as_bytes())?;
+            Ok(ExitCode::from(CLEAN))
+        }
         Command::Explain { rule } => match rules::find(&rule) {
             Some(rule) => {
                 let info = rule.info();
@@ -143,7 +151,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             None => {
                 let known: Vec<&str> = rules::ids().collect();
                 eprintln!(
-                    "error: no rule `{rule}`; the rules are: {}",
+                    "error: no rule `{rule}`; the rules are: {} (and `loclint explain config` \
+                     documents loclint.toml)",
                     known.join(", ")
                 );
                 Ok(ExitCode::from(TROUBLE))
@@ -153,10 +162,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    // A broken configuration is reported, and the files are still checked with the defaults.
-    let (mut settings, config_problem) = match load_settings(&args) {
-        Ok(settings) => (settings, None),
-        Err(problem) => (Settings::default(), Some(problem)),
+    // A broken configuration stops the run before anything is checked: findings judged by
+    // settings the user did not mean would mislead.
+    let mut settings = match load_settings(&args) {
+        Ok(settings) => settings,
+        Err(problem) => {
+            eprintln!("error: {}", problem_line(&problem));
+            return Ok(ExitCode::from(TROUBLE));
+        }
     };
     if let Some(fail_on) = args.fail_on {
         settings.fail_on = match fail_on {
@@ -185,8 +198,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     if discovery.groups.is_empty() && discovery.problems.is_empty() {
         eprintln!("{}", nothing_found(&discovery, &paths));
     }
-    let mut outcome = run_checks(discovery, &settings, args.jobs)?;
-    outcome.problems.splice(0..0, config_problem);
+    let outcome = run_checks(discovery, &settings, args.jobs)?;
 
     for note in &outcome.notes {
         eprintln!("note: {note}");
@@ -366,8 +378,8 @@ fn load_settings(args: &CheckArgs) -> Result<Settings, discover::Problem> {
         Some(path) => Settings::load(&path).map_err(|err| discover::Problem {
             path: err.path.clone(),
             message: format!(
-                "{err}\n  this run used the default settings; fix the configuration, or run \
-                 with --no-config to ignore it"
+                "{err}\n  nothing was checked; fix the configuration, or run with --no-config to \
+                 ignore it"
             ),
         }),
         None => Ok(Settings::default()),

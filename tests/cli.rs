@@ -158,6 +158,25 @@ fn a_translation_without_its_source_is_reported_and_the_rest_checked() {
     );
 }
 
+/// A broken `loclint.toml` stops the run before anything is checked: exit 2, one message that
+/// names the file, its line and what is wrong, and no findings judged by unmeant settings.
+fn assert_config_stops_the_run(run: &Run, what: &str) {
+    assert_eq!(run.status, 2, "stderr:\n{}", run.stderr);
+    assert_no_panic(run);
+    let error = run
+        .stderr
+        .lines()
+        .find(|line| line.contains("loclint.toml:"))
+        .unwrap_or_else(|| panic!("no message names loclint.toml:\n{}", run.stderr));
+    assert!(error.contains(what), "{error}");
+    assert!(run.stderr.contains("nothing was checked"), "{}", run.stderr);
+    assert!(
+        run.stdout.is_empty(),
+        "something was checked:\n{}",
+        run.stdout
+    );
+}
+
 #[test]
 fn an_unknown_config_key_names_the_key_and_its_line() {
     let dir = beside_a_good_group(&[(
@@ -165,15 +184,51 @@ fn an_unknown_config_key_names_the_key_and_its_line() {
         b"fail-on = \"error\"\n\nfial-on = \"warning\"\n",
     )]);
     let run = check(&dir, &[]);
-    assert_trouble_reported(&run, "loclint.toml:3:", "`fial-on`");
+    assert_config_stops_the_run(&run, "loclint.toml:3: unknown field `fial-on`");
 }
 
 #[test]
-fn a_config_syntax_error_is_located_and_the_rest_checked() {
+fn a_config_syntax_error_stops_the_run_and_points_at_reachable_docs() {
     let dir =
         beside_a_good_group(&[("loclint.toml", b"keep = [\"Lumora\"\nfail-on = \"error\"\n")]);
     let run = check(&dir, &[]);
-    assert_trouble_reported(&run, "loclint.toml:2:", "comma");
+    assert_config_stops_the_run(&run, "loclint.toml:2:");
+    assert!(
+        run.stderr.contains("loclint explain config"),
+        "{}",
+        run.stderr
+    );
+    // The documentation it points at is in the binary.
+    let explained = loclint(dir.path(), &["explain", "config"]);
+    assert_eq!(explained.status, 0);
+    assert!(
+        explained.stdout.contains("[per-file-ignores]"),
+        "{}",
+        explained.stdout
+    );
+}
+
+#[test]
+fn warn_is_a_level_and_ignore_tables_silence_rules() {
+    let config = "[rules]\nuntranslated-text = \"warn\"\n\n[[ignore]]\npaths = [\"good\"]\nrules = [\"structure-mismatch\"]\n";
+    let dir = beside_a_good_group(&[("loclint.toml", config.as_bytes())]);
+    let run = check(&dir, &["--format", "json"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    assert!(findings
+        .iter()
+        .all(|f| f["rule"] == "untranslated-text" && f["severity"] == "warning"));
+    let config = "[locale.ar.rules]\nuntranslated-text = \"off\"\n";
+    let dir = beside_a_good_group(&[("loclint.toml", config.as_bytes())]);
+    let run = check(&dir, &["--format", "json"]);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["rule"] != "untranslated-text"));
 }
 
 #[test]

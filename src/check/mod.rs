@@ -405,16 +405,16 @@ pub fn check_translation(
                 .iter()
                 .any(|copy| copy.start <= finding.range.start && finding.range.end <= copy.end)
     });
-    findings.retain_mut(
-        |finding| match settings.rule_level(finding.rule, &target.file.path) {
+    findings.retain_mut(|finding| {
+        match settings.rule_level(finding.rule, &target.file.path, &translation.locale) {
             Some(RuleLevel::Off) => false,
             Some(RuleLevel::Severity(severity)) => {
                 finding.severity = severity;
                 true
             }
             None => true,
-        },
-    );
+        }
+    });
     findings.sort_by(|a, b| {
         (a.range.start, a.rule, a.range.end).cmp(&(b.range.start, b.rule, b.range.end))
     });

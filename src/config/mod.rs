@@ -34,6 +34,12 @@ struct ConfigFile {
     rules: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
     per_file_ignores: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+    /// `[[ignore]]`: path globs, and the rules silenced there (all of them when none is named).
+    #[serde(default)]
+    ignore: Vec<IgnoreFile>,
+    /// `[locale.<tag>.rules]`: rule levels for one locale's translations.
+    #[serde(default)]
+    locale: BTreeMap<Spanned<String>, LocaleFile>,
     #[serde(default)]
     layout: Vec<LayoutFile>,
     /// What each locale practises, as `loclint init` learned it: `[practice.ja] marks = [":"]`.
@@ -43,6 +49,21 @@ struct ConfigFile {
 
 /// `[practice.<locale>]`: habit kinds, each with the values the locale practises.
 type PracticeFile = BTreeMap<Spanned<String>, Vec<Spanned<String>>>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IgnoreFile {
+    paths: Vec<Spanned<String>>,
+    #[serde(default)]
+    rules: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LocaleFile {
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<String>>,
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -77,6 +98,9 @@ pub struct Settings {
     /// Words that are never untranslated text (brands, product names).
     pub keep: Vec<String>,
     pub rule_levels: BTreeMap<String, RuleLevel>,
+    /// Rule levels for one locale's translations, over `rule_levels`.
+    locale_rule_levels: Vec<(Locale, BTreeMap<String, RuleLevel>)>,
+    /// Path globs and the rules silenced there; an empty list silences every rule.
     per_file_ignores: Vec<(GlobSet, Vec<String>)>,
     pub layouts: Vec<PatternLayout>,
     /// Each locale's practice: learned from `loclint.toml`, or empty to be tallied by the run.
@@ -93,6 +117,7 @@ impl Default for Settings {
             exclude: GlobSet::empty(),
             keep: Vec::new(),
             rule_levels: BTreeMap::new(),
+            locale_rule_levels: Vec::new(),
             per_file_ignores: Vec::new(),
             layouts: Vec::new(),
             practice: Practice::default(),
@@ -150,7 +175,7 @@ impl Settings {
             let message = err.message().to_string();
             error(
                 err.span(),
-                format!("{message}; see `docs/configuration.md` for the keys loclint reads"),
+                format!("{message}; `loclint explain config` lists the keys loclint reads"),
             )
         })?;
         let mut settings = Settings {
@@ -174,21 +199,26 @@ impl Settings {
         }
         settings.exclude = glob_set(&file.exclude).map_err(|(span, m)| error(Some(span), m))?;
         settings.keep = file.keep;
-        for (rule, level) in file.rules {
-            check_rule_id(&rule).map_err(|m| error(Some(rule.span()), m))?;
-            let parsed = match level.get_ref().as_str() {
-                "off" => RuleLevel::Off,
-                other => RuleLevel::Severity(other.parse().map_err(|_| {
-                    error(
-                        Some(level.span()),
-                        format!(
-                            "unknown level `{other}` for `{}`: use `error`, `warning` or `off`",
-                            rule.get_ref()
-                        ),
-                    )
-                })?),
-            };
-            settings.rule_levels.insert(rule.into_inner(), parsed);
+        settings.rule_levels = rule_levels(file.rules).map_err(|(span, m)| error(Some(span), m))?;
+        for (tag, table) in file.locale {
+            let locale = Locale::parse(tag.get_ref()).ok_or_else(|| {
+                error(
+                    Some(tag.span()),
+                    format!("`{}` is not a BCP 47 locale tag", tag.get_ref()),
+                )
+            })?;
+            let levels = rule_levels(table.rules).map_err(|(span, m)| error(Some(span), m))?;
+            settings.locale_rule_levels.push((locale, levels));
+        }
+        for ignore in file.ignore {
+            for rule in &ignore.rules {
+                check_rule_id(rule).map_err(|m| error(Some(rule.span()), m))?;
+            }
+            let set = glob_set(&ignore.paths).map_err(|(span, m)| error(Some(span), m))?;
+            settings.per_file_ignores.push((
+                set,
+                ignore.rules.into_iter().map(Spanned::into_inner).collect(),
+            ));
         }
         for (pattern, ignored) in file.per_file_ignores {
             for rule in &ignored {
@@ -262,17 +292,27 @@ impl Settings {
         Ok(settings)
     }
 
-    /// The level of `rule` for `path` (relative to the config root where possible).
-    pub fn rule_level(&self, rule: &str, path: &Path) -> Option<RuleLevel> {
-        let relative = self.relative(path);
-        if self
-            .per_file_ignores
-            .iter()
-            .any(|(set, rules)| rules.iter().any(|r| r == rule) && set.is_match(&relative))
-        {
-            return Some(RuleLevel::Off);
+    /// The level of `rule` for `path` (relative to the config root where possible), a
+    /// translation into `locale`.
+    pub fn rule_level(&self, rule: &str, path: &Path, locale: &Locale) -> Option<RuleLevel> {
+        if !self.per_file_ignores.is_empty() {
+            let relative = self.relative(path);
+            if self.per_file_ignores.iter().any(|(set, rules)| {
+                (rules.is_empty() || rules.iter().any(|r| r == rule)) && set.is_match(&relative)
+            }) {
+                return Some(RuleLevel::Off);
+            }
         }
-        self.rule_levels.get(rule).copied()
+        // The most specific locale table wins: `pt-BR` over `pt`.
+        let for_locale = self
+            .locale_rule_levels
+            .iter()
+            .filter(|(tag, _)| {
+                tag == locale || (tag.is_language_only() && tag.same_language(locale))
+            })
+            .max_by_key(|(tag, _)| !tag.is_language_only())
+            .and_then(|(_, levels)| levels.get(rule).copied());
+        for_locale.or_else(|| self.rule_levels.get(rule).copied())
     }
 
     pub fn is_excluded(&self, path: &Path) -> bool {
@@ -296,6 +336,31 @@ fn absolute(path: &Path) -> PathBuf {
 
 fn absolute_root(root: &Path) -> PathBuf {
     absolute(root)
+}
+
+/// `[rules]` tables: rule ids and levels (`error`, `warning` or `warn`, `off`).
+fn rule_levels(
+    table: BTreeMap<Spanned<String>, Spanned<String>>,
+) -> Result<BTreeMap<String, RuleLevel>, (std::ops::Range<usize>, String)> {
+    let mut levels = BTreeMap::new();
+    for (rule, level) in table {
+        check_rule_id(&rule).map_err(|m| (rule.span(), m))?;
+        let parsed = match level.get_ref().as_str() {
+            "off" => RuleLevel::Off,
+            "warn" => RuleLevel::Severity(Severity::Warning),
+            other => RuleLevel::Severity(other.parse().map_err(|_| {
+                (
+                    level.span(),
+                    format!(
+                        "unknown level `{other}` for `{}`: use `error`, `warning` (or `warn`) or `off`",
+                        rule.get_ref()
+                    ),
+                )
+            })?),
+        };
+        levels.insert(rule.into_inner(), parsed);
+    }
+    Ok(levels)
 }
 
 fn check_rule_id(rule: &Spanned<String>) -> Result<(), String> {
@@ -358,6 +423,15 @@ structure-mismatch = "off"
 untranslated-text = "warning"
 [per-file-ignores]
 "legacy/**" = ["duplicate-section"]
+[[ignore]]
+paths = ["vendor/**"]
+rules = ["spacing"]
+[[ignore]]
+paths = ["generated"]
+[locale.ar.rules]
+spacing = "warn"
+[locale.ar-EG.rules]
+spacing = "off"
 [[layout]]
 source = "_articles/{path}.md"
 translation = "_articles/{locale}/{path}.md"
@@ -367,18 +441,42 @@ translation = "_articles/{locale}/{path}.md"
         assert_eq!(settings.source_locale.as_str(), "en-US");
         assert_eq!(settings.fail_on, Severity::Warning);
         assert!(settings.is_excluded(Path::new("drafts/a/b.md")));
+        let fr = Locale::parse("fr").unwrap();
+        let level = |rule: &str, path: &str, locale: &str| {
+            settings.rule_level(rule, Path::new(path), &Locale::parse(locale).unwrap())
+        };
         assert_eq!(
-            settings.rule_level("structure-mismatch", Path::new("a.md")),
+            settings.rule_level("structure-mismatch", Path::new("a.md"), &fr),
             Some(RuleLevel::Off)
         );
         assert_eq!(
-            settings.rule_level("duplicate-section", Path::new("legacy/x/ar.md")),
+            level("duplicate-section", "legacy/x/ar.md", "ar"),
+            Some(RuleLevel::Off)
+        );
+        assert_eq!(level("duplicate-section", "x/ar.md", "ar"), None);
+        assert_eq!(
+            level("spacing", "vendor/a/fr.md", "fr"),
+            Some(RuleLevel::Off)
+        );
+        assert_eq!(level("repeated-word", "vendor/a/fr.md", "fr"), None);
+        assert_eq!(
+            level("repeated-word", "generated/a/fr.md", "fr"),
+            Some(RuleLevel::Off)
+        );
+        // A locale's table, the most specific first; other locales keep the defaults.
+        assert_eq!(
+            level("spacing", "a/ar.md", "ar"),
+            Some(RuleLevel::Severity(Severity::Warning))
+        );
+        assert_eq!(
+            level("spacing", "a/ar-EG.md", "ar-EG"),
             Some(RuleLevel::Off)
         );
         assert_eq!(
-            settings.rule_level("duplicate-section", Path::new("x/ar.md")),
-            None
+            level("spacing", "a/ar-SA.md", "ar-SA"),
+            Some(RuleLevel::Severity(Severity::Warning))
         );
+        assert_eq!(level("spacing", "a/fr.md", "fr"), None);
         assert_eq!(settings.layouts.len(), 1);
     }
 

@@ -117,6 +117,11 @@ impl Locale {
         self.language() == other.language()
     }
 
+    /// A bare language tag (`pt`), with no script, region or variant.
+    pub fn is_language_only(&self) -> bool {
+        self.tag == self.language()
+    }
+
     pub fn data(&self) -> &'static LocaleData {
         data::lookup(self)
     }

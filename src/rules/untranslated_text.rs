@@ -267,7 +267,8 @@ pub(super) struct FragmentJudge<'a> {
 
 impl<'a> FragmentJudge<'a> {
     pub(super) fn new(ctx: &'a Context<'a>) -> Self {
-        let off = ctx.settings.rule_level(INFO.id, &ctx.file.path) == Some(RuleLevel::Off);
+        let off =
+            ctx.settings.rule_level(INFO.id, &ctx.file.path, ctx.locale) == Some(RuleLevel::Off);
         let checker = Checker::new(ctx).filter(|checker| !off && !checker.latin_target);
         FragmentJudge { checker }
     }
