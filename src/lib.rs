@@ -4,8 +4,9 @@
 //! [`discover`] (paths to article groups) -> [`source`] (read, decode, line index) ->
 //! [`document`] (parse into blocks, prepare tokens and anchors) -> [`align`] (translation blocks
 //! to source blocks) -> [`evidence`] (what the group and the locale say) -> [`rules`] (one file
-//! a rule, over a shared context) -> [`check`] (the run, in parallel, with configured severities
-//! and the locales' practice) -> [`report`] (one module a format).
+//! a rule, over a shared context) -> [`suppress`] (inline suppressions in a translation's
+//! comments) -> [`check`] (the run, in parallel, with configured severities and the locales'
+//! practice) -> [`report`] (one module a format).
 
 pub mod align;
 pub mod check;
@@ -19,3 +20,4 @@ pub mod locale;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppress;

@@ -568,3 +568,71 @@ fn a_tree_without_articles_says_which_layouts_were_looked_for() {
     );
     assert!(run.stderr.contains("locale folders"), "{}", run.stderr);
 }
+
+const EN_MD: &str = "# Reset your password\n\nOpen the sign-in page and choose Forgot password. We send a link to your e-mail address within 5 minutes.\n\nThe link works for 24 hours. After that, ask for a new one from the same page.\n";
+
+/// The Arabic translation with `forgot password` left in English, the line after `comment`.
+fn ar_md_with(comment: &str, second_comment: &str) -> String {
+    format!(
+        "# إعادة تعيين كلمة المرور\n\n{comment}\nافتح صفحة تسجيل الدخول واختر «forgot password». نرسل رابطًا إلى بريدك الإلكتروني خلال ٥ دقائق.\n\n{second_comment}\nيعمل الرابط لمدة ٢٤ ساعة. بعد ذلك، اطلب رابطًا جديدًا من الصفحة نفسها.\n"
+    )
+}
+
+fn rules_reported(run: &Run) -> Vec<(String, u64)> {
+    let json: Value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| {
+        panic!("not JSON ({e}):\n{}\n{}", run.stdout, run.stderr);
+    });
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_inline_suppression_silences_one_finding_and_an_unused_one_is_reported() {
+    let unsuppressed = ar_md_with("", "");
+    let dir = tree(&[
+        ("good/en.md", EN_MD.as_bytes()),
+        ("good/ar.md", unsuppressed.as_bytes()),
+    ]);
+    let run = check(&dir, &["--format", "json"]);
+    assert_eq!(
+        rules_reported(&run),
+        vec![("untranslated-text".to_string(), 4)]
+    );
+
+    let suppressed = ar_md_with(
+        "<!-- loclint-disable-next-line untranslated-text -- the button as the site labels it -->",
+        "<!-- loclint-disable-next-line spacing -->",
+    );
+    std::fs::write(dir.path().join("good/ar.md"), suppressed).unwrap();
+    let run = check(&dir, &["--format", "json"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        rules_reported(&run),
+        vec![("unused-suppression".to_string(), 6)]
+    );
+    let human = check(&dir, &[]);
+    assert!(
+        human
+            .stdout
+            .contains("`loclint-disable-next-line spacing` suppresses nothing for `spacing`"),
+        "{}",
+        human.stdout
+    );
+    // Switched off in the configuration, the unused one is not reported either.
+    std::fs::write(
+        dir.path().join("loclint.toml"),
+        "[rules]\nunused-suppression = \"off\"\n",
+    )
+    .unwrap();
+    let run = check(&dir, &["--format", "json"]);
+    assert!(rules_reported(&run).is_empty(), "{}", run.stdout);
+}

@@ -19,6 +19,7 @@ use crate::finding::Finding;
 use crate::locale::{dominant_script, Locale, Script};
 use crate::rules::{Context, Rule, SourceSide, RULES};
 use crate::source::SourceFile;
+use crate::suppress::Suppressions;
 
 /// One checked translation and what was found in it.
 #[derive(Debug)]
@@ -404,6 +405,15 @@ pub fn check_translation(
             || !copies
                 .iter()
                 .any(|copy| copy.start <= finding.range.start && finding.range.end <= copy.end)
+    });
+    // Inline suppressions: after every rule, since only then is it known what each silenced.
+    let mut suppressions = Suppressions::read(&target.file, &target.document);
+    suppressions.apply(&target.file, &mut findings, |id| {
+        rules.iter().any(|rule| {
+            let info = rule.info();
+            info.id == id && (!info.needs_source || ctx.source.is_some())
+        }) && settings.rule_level(id, &target.file.path, &translation.locale)
+            != Some(RuleLevel::Off)
     });
     findings.retain_mut(|finding| {
         match settings.rule_level(finding.rule, &target.file.path, &translation.locale) {

@@ -19,8 +19,11 @@ mod test_support;
 mod unbalanced_pair;
 mod unnormalized_text;
 mod untranslated_text;
+mod unused_suppression;
 
 pub use context::{Context, SourceSide};
+/// The rule the suppression step reports under.
+pub use unused_suppression::INFO as UNUSED_SUPPRESSION;
 
 use crate::finding::{Finding, Severity};
 
@@ -57,6 +60,7 @@ pub static RULES: &[&dyn Rule] = &[
     &locale_punctuation::LocalePunctuation,
     &spacing::Spacing,
     &repeated_word::RepeatedWord,
+    &unused_suppression::UnusedSuppression,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {
