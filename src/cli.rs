@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anstream::ColorChoice;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::baseline::{self, Baseline};
 use crate::check;
 use crate::config::Settings;
 use crate::discover;
@@ -74,6 +75,12 @@ struct CheckArgs {
     /// for any number.
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
+    /// Report only the findings that this baseline file does not hold.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record every finding of this run in FILE (see --baseline) instead of reporting them.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -100,6 +107,10 @@ enum ColorWhen {
     Auto,
     Always,
     Never,
+}
+
+fn report_plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `loclint explain config`: the configuration's documentation, reachable wherever loclint is.
@@ -186,6 +197,13 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    let baseline = match args.baseline.as_deref().map(Baseline::read).transpose() {
+        Ok(baseline) => baseline,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Ok(ExitCode::from(TROUBLE));
+        }
+    };
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -198,7 +216,36 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     if discovery.groups.is_empty() && discovery.problems.is_empty() {
         eprintln!("{}", nothing_found(&discovery, &paths));
     }
-    let outcome = run_checks(discovery, &settings, args.jobs)?;
+    let mut outcome = run_checks(discovery, &settings, args.jobs)?;
+    if let Some(path) = &args.write_baseline {
+        for problem in &outcome.problems {
+            eprintln!("error: {}", problem_line(problem));
+        }
+        let written = baseline::write(path, &outcome).map_err(|err| {
+            anyhow::anyhow!("{}: cannot write the baseline: {err}", path.display())
+        })?;
+        eprintln!(
+            "wrote {}: {}; run with --baseline {} to report only new ones",
+            path.display(),
+            report_plural(written, "finding", "findings"),
+            path.display()
+        );
+        return Ok(ExitCode::from(if outcome.problems.is_empty() {
+            CLEAN
+        } else {
+            TROUBLE
+        }));
+    }
+    if let (Some(baseline), Some(path)) = (&baseline, &args.baseline) {
+        let filtered = baseline.filter(&mut outcome);
+        if filtered.known > 0 {
+            outcome.notes.push(format!(
+                "{} already in {} not reported",
+                report_plural(filtered.known, "finding", "findings"),
+                path.display()
+            ));
+        }
+    }
 
     for note in &outcome.notes {
         eprintln!("note: {note}");

@@ -6,9 +6,11 @@
 //! to source blocks) -> [`evidence`] (what the group and the locale say) -> [`rules`] (one file
 //! a rule, over a shared context) -> [`suppress`] (inline suppressions in a translation's
 //! comments) -> [`check`] (the run, in parallel, with configured severities and the locales'
-//! practice) -> [`report`] (one module a format).
+//! practice) -> [`baseline`] (findings already known, left out) -> [`report`] (one module a
+//! format).
 
 pub mod align;
+pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod config;

@@ -636,3 +636,70 @@ fn an_inline_suppression_silences_one_finding_and_an_unused_one_is_reported() {
     let run = check(&dir, &["--format", "json"]);
     assert!(rules_reported(&run).is_empty(), "{}", run.stdout);
 }
+
+#[test]
+fn a_baseline_reports_only_new_findings_and_survives_line_shifts() {
+    let dir = tree(&[
+        ("good/en.md", EN_MD.as_bytes()),
+        ("good/ar.md", ar_md_with("", "").as_bytes()),
+    ]);
+    let run = loclint(
+        dir.path(),
+        &["check", ".", "--write-baseline", "baseline.json"],
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("wrote baseline.json: 1 finding"),
+        "{}",
+        run.stderr
+    );
+    let written = std::fs::read_to_string(dir.path().join("baseline.json")).unwrap();
+    assert!(written.contains("\"path\":\"good/ar.md\""), "{written}");
+
+    // Known findings are left out, also after lines moved; a new one is reported.
+    let shifted =
+        ar_md_with("\n\n", "").replacen("# إعادة تعيين كلمة المرور", "# Reset your password", 1);
+    std::fs::write(dir.path().join("good/ar.md"), shifted).unwrap();
+    let run = check(&dir, &["--format", "json", "--baseline", "baseline.json"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert_eq!(
+        rules_reported(&run),
+        vec![("untranslated-text".to_string(), 1)]
+    );
+    assert!(
+        run.stderr
+            .contains("1 finding already in baseline.json not reported"),
+        "{}",
+        run.stderr
+    );
+
+    // Written again, it holds what the tree has now: the fixed finding is gone from it.
+    let fixed = ar_md_with("", "").replace("«forgot password»", "«نسيت كلمة المرور»");
+    std::fs::write(dir.path().join("good/ar.md"), fixed).unwrap();
+    let run = loclint(
+        dir.path(),
+        &["check", ".", "--write-baseline", "baseline.json"],
+    );
+    assert!(
+        run.stderr.contains("wrote baseline.json: 0 findings"),
+        "{}",
+        run.stderr
+    );
+
+    // A baseline that is not one stops the run, and is left as it was.
+    std::fs::write(dir.path().join("baseline.json"), "not json").unwrap();
+    let run = check(&dir, &["--baseline", "baseline.json"]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr
+            .contains("baseline.json:1: not a loclint baseline"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty());
+    assert_no_panic(&run);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("baseline.json")).unwrap(),
+        "not json"
+    );
+}
