@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::baseline::{self, Baseline};
 use crate::check;
-use crate::config::Settings;
+use crate::config::{RuleLevel, Settings};
 use crate::discover;
 use crate::finding::Severity;
 use crate::report::{self, OutputFormat, RenderOptions};
@@ -81,6 +81,22 @@ struct CheckArgs {
     /// Record every finding of this run in FILE (see --baseline) instead of reporting them.
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     write_baseline: Option<PathBuf>,
+    /// Run only these rules (comma-separated ids).
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    select: Vec<String>,
+    /// Do not run these rules (comma-separated ids).
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Counts per rule, per locale and per rule and locale, instead of the findings (text, or
+    /// JSON with --format json).
+    #[arg(long)]
+    statistics: bool,
+    /// Print the findings only: no notes and no closing summary.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Write the report to FILE (replaced atomically) instead of the standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -107,6 +123,20 @@ enum ColorWhen {
     Auto,
     Always,
     Never,
+}
+
+/// Replaces `path` with `bytes` at once: a reader never sees half a report, and a failed write
+/// leaves the old file.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut temp = tempfile::NamedTempFile::new_in(folder)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|err| err.error)?;
+    Ok(())
 }
 
 fn report_plural(n: usize, one: &str, many: &str) -> String {
@@ -197,6 +227,26 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    for (flag, ids) in [("--select", &args.select), ("--ignore", &args.ignore)] {
+        if let Some(unknown) = ids.iter().find(|id| rules::find(id).is_none()) {
+            let known: Vec<&str> = rules::ids().collect();
+            eprintln!(
+                "error: {flag}: no rule `{unknown}`; the rules are: {}",
+                known.join(", ")
+            );
+            return Ok(ExitCode::from(TROUBLE));
+        }
+    }
+    for id in rules::ids() {
+        let selected = args.select.is_empty() || args.select.iter().any(|s| s == id);
+        if !selected || args.ignore.iter().any(|i| i == id) {
+            settings.rule_levels.insert(id.to_string(), RuleLevel::Off);
+        }
+    }
+    if args.statistics && matches!(args.format, OutputFormat::Sarif | OutputFormat::Github) {
+        eprintln!("error: --statistics writes text or JSON (--format human or json)");
+        return Ok(ExitCode::from(TROUBLE));
+    }
     let baseline = match args.baseline.as_deref().map(Baseline::read).transpose() {
         Ok(baseline) => baseline,
         Err(message) => {
@@ -247,26 +297,37 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         }
     }
 
-    for note in &outcome.notes {
-        eprintln!("note: {note}");
+    if !args.quiet {
+        for note in &outcome.notes {
+            eprintln!("note: {note}");
+        }
     }
     for problem in &outcome.problems {
         eprintln!("error: {}", problem_line(problem));
     }
-    let color = match (args.format, args.color) {
-        // Machine formats never carry colour, and need no escape-code filtering.
-        (OutputFormat::Json | OutputFormat::Sarif | OutputFormat::Github, _)
-        | (_, ColorWhen::Never) => ColorChoice::Never,
-        (_, ColorWhen::Always) => ColorChoice::Always,
-        (_, ColorWhen::Auto) => ColorChoice::Auto,
+    let color = match (args.format, args.color, &args.output) {
+        // Machine formats and files never carry colour, and need no escape-code filtering.
+        (OutputFormat::Json | OutputFormat::Sarif | OutputFormat::Github, _, _)
+        | (_, ColorWhen::Never, _)
+        | (_, ColorWhen::Auto, Some(_)) => ColorChoice::Never,
+        (_, ColorWhen::Always, _) => ColorChoice::Always,
+        (_, ColorWhen::Auto, None) => ColorChoice::Auto,
     };
     let mut stdout = anstream::AutoStream::new(std::io::stdout().lock(), color);
     let options = RenderOptions {
         color: !matches!(stdout.current_choice(), ColorChoice::Never),
         fail_on: settings.fail_on,
+        quiet: args.quiet,
     };
-    let rendered = report::render(args.format, &outcome, &options);
-    if let Err(err) = stdout
+    let rendered = if args.statistics {
+        report::render_statistics(args.format, &outcome).unwrap_or_default()
+    } else {
+        report::render(args.format, &outcome, &options)
+    };
+    if let Some(path) = &args.output {
+        write_atomically(path, rendered.as_bytes())
+            .map_err(|err| anyhow::anyhow!("{}: cannot write the report: {err}", path.display()))?;
+    } else if let Err(err) = stdout
         .write_all(rendered.as_bytes())
         .and_then(|_| stdout.flush())
     {

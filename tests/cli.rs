@@ -703,3 +703,65 @@ fn a_baseline_reports_only_new_findings_and_survives_line_shifts() {
         "not json"
     );
 }
+
+#[test]
+fn select_ignore_statistics_quiet_and_output() {
+    let title_and_fragment =
+        ar_md_with("", "").replacen("# إعادة تعيين كلمة المرور", "# Reset your password", 1);
+    let dir = tree(&[
+        ("good/en.md", EN_MD.as_bytes()),
+        ("good/ar.md", title_and_fragment.as_bytes()),
+    ]);
+    let all = rules_reported(&check(&dir, &["--format", "json"]));
+    assert_eq!(all.len(), 2, "{all:?}");
+
+    let selected = check(&dir, &["--format", "json", "--select", "untranslated-text"]);
+    assert_eq!(rules_reported(&selected).len(), 2);
+    let ignored = check(
+        &dir,
+        &["--format", "json", "--ignore", "untranslated-text,spacing"],
+    );
+    assert!(rules_reported(&ignored).is_empty());
+    assert_eq!(ignored.status, 0);
+    let unknown = check(&dir, &["--select", "untranslated-txt"]);
+    assert_eq!(unknown.status, 2);
+    assert!(
+        unknown.stderr.contains("no rule `untranslated-txt`"),
+        "{}",
+        unknown.stderr
+    );
+
+    let stats = check(&dir, &["--statistics"]);
+    assert!(
+        stats
+            .stdout
+            .lines()
+            .any(|l| l.split_whitespace().eq(["untranslated-text", "2"])),
+        "{}",
+        stats.stdout
+    );
+    assert!(stats
+        .stdout
+        .contains("2 findings (1 error, 1 warning) in 1 translation checked"));
+    assert!(!stats.stdout.contains("-->"), "{}", stats.stdout);
+    let json_stats = check(&dir, &["--statistics", "--format", "json"]);
+    let json: Value = serde_json::from_str(&json_stats.stdout).unwrap();
+    assert_eq!(json["total"], 2);
+    assert_eq!(json["by_rule_and_locale"][0]["locale"], "ar");
+
+    let quiet = check(&dir, &["--quiet"]);
+    assert!(
+        quiet.stdout.contains("untranslated heading"),
+        "{}",
+        quiet.stdout
+    );
+    assert!(!quiet.stdout.contains("Found "), "{}", quiet.stdout);
+
+    let written = check(&dir, &["--format", "sarif", "--output", "report.sarif"]);
+    assert_eq!(written.status, 1);
+    assert!(written.stdout.is_empty(), "{}", written.stdout);
+    let sarif: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("report.sarif")).unwrap())
+            .unwrap();
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 2);
+}

@@ -22,7 +22,9 @@ pub(super) fn render(outcome: &Outcome, options: &RenderOptions) -> String {
             out.push('\n');
         }
     }
-    out.push_str(&summary(outcome, options));
+    if !options.quiet {
+        out.push_str(&summary(outcome, options));
+    }
     out
 }
 

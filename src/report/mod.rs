@@ -6,6 +6,7 @@ mod github;
 mod human;
 mod json;
 mod sarif;
+mod statistics;
 
 use crate::check::{CheckedFile, Outcome};
 use crate::finding::{Finding, Severity};
@@ -29,6 +30,8 @@ pub enum OutputFormat {
 pub struct RenderOptions {
     pub color: bool,
     pub fail_on: Severity,
+    /// Findings only: no closing summary.
+    pub quiet: bool,
 }
 
 pub fn render(format: OutputFormat, outcome: &Outcome, options: &RenderOptions) -> String {
@@ -37,6 +40,16 @@ pub fn render(format: OutputFormat, outcome: &Outcome, options: &RenderOptions) 
         OutputFormat::Json => json::render(outcome),
         OutputFormat::Sarif => sarif::render(outcome),
         OutputFormat::Github => github::render(outcome),
+    }
+}
+
+/// Counts per rule, per locale and per rule and locale instead of the findings: text, or JSON.
+/// `None` for formats that carry findings one by one (SARIF, GitHub annotations).
+pub fn render_statistics(format: OutputFormat, outcome: &Outcome) -> Option<String> {
+    match format {
+        OutputFormat::Human => Some(statistics::render_text(outcome)),
+        OutputFormat::Json => Some(statistics::render_json(outcome)),
+        OutputFormat::Sarif | OutputFormat::Github => None,
     }
 }
 
