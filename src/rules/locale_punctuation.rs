@@ -178,6 +178,9 @@ fn foreign_marks(ctx: &Context, block: &Block, found: &mut ForeignMarks) {
             || !follows_native_letter(text, at, data)
             || (ch == '.' && is_inner_full_stop(text, at))
             || marks::at(text, at + ch.len_utf8()).is_some_and(|c| c.is_ascii_digit())
+            // `::`: a separator of keys or paths, quoted as a token, not punctuation.
+            || (ch == ':'
+                && (text[..at].ends_with(':') || text[at + 1..].starts_with(':')))
         {
             continue;
         }
@@ -658,6 +661,8 @@ mod tests {
             ]
         );
         assert!(messages("ja", "題名\n\nこれは、CXです。何ですか？\n").is_empty());
+        // A doubled colon is a separator of keys, quoted as a token.
+        assert!(messages("zh", "标题\n\n配置键分隔符是\"::\"。\n").is_empty());
     }
 
     #[test]
