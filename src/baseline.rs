@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::check::{CheckedFile, Outcome};
 use crate::finding::Finding;
+use crate::stable_hash::stable_hash;
 
 /// The format's version, written as `loclint-baseline`.
 const VERSION: u32 = 1;
@@ -215,30 +216,9 @@ pub fn fingerprint(text: &str, finding: &Finding) -> String {
         .chars()
         .map(|c| if c.is_ascii_digit() { '#' } else { c })
         .collect();
-    let mut hash = Fnv::default();
-    for part in [finding.rule, &message, &first_line(text, finding)] {
-        hash.write(part.as_bytes());
-        hash.write(&[0]);
-    }
-    format!("{:016x}", hash.0)
-}
-
-/// FNV-1a, 64 bits: stable across runs, platforms and versions, which `std`'s hasher is not.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
+    let line = first_line(text, finding);
+    let hash = stable_hash([finding.rule.as_bytes(), message.as_bytes(), line.as_bytes()]);
+    format!("{hash:016x}")
 }
 
 #[cfg(test)]

@@ -97,6 +97,21 @@ struct CheckArgs {
     /// Write the report to FILE (replaced atomically) instead of the standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Check shard I of N (`2/4`): whole article groups, split by a hash of their paths, so
+    /// that N runs on a CI matrix report together what one run reports.
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    shard: Option<(usize, usize)>,
+}
+
+fn parse_shard(raw: &str) -> Result<(usize, usize), String> {
+    let parsed = raw.split_once('/').and_then(|(i, n)| {
+        let (i, n) = (
+            i.trim().parse::<usize>().ok()?,
+            n.trim().parse::<usize>().ok()?,
+        );
+        (1..=n).contains(&i).then_some((i, n))
+    });
+    parsed.ok_or_else(|| format!("`{raw}` is not a shard: write I/N with 1 <= I <= N, as `2/4`"))
 }
 
 #[derive(Debug, clap::Args)]
@@ -259,12 +274,22 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         args.paths.clone()
     };
-    let discovery = match &args.source {
+    let mut discovery = match &args.source {
         Some(source) => discover::explicit(source, &args.paths, &settings),
         None => discover::discover(&paths, &settings),
     };
     if discovery.groups.is_empty() && discovery.problems.is_empty() {
         eprintln!("{}", nothing_found(&discovery, &paths));
+    }
+    if let Some((index, count)) = args.shard {
+        discovery.shard(index, count);
+        if !settings.practice.is_learned() && !args.quiet {
+            eprintln!(
+                "note: shard {index}/{count} learns each locale's practice from its own files; \
+                 run `loclint init` so that every shard reads the same practice from \
+                 loclint.toml and the shards add up to one run exactly"
+            );
+        }
     }
     let mut outcome = run_checks(discovery, &settings, args.jobs)?;
     if let Some(path) = &args.write_baseline {

@@ -22,4 +22,5 @@ pub mod locale;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod stable_hash;
 pub mod suppress;

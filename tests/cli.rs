@@ -765,3 +765,36 @@ fn select_ignore_statistics_quiet_and_output() {
             .unwrap();
     assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn shards_add_up_to_one_full_run() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let findings = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["check", ".", "--no-config", "--format", "json"];
+        args.extend_from_slice(extra);
+        let run = loclint(&fixtures, &args);
+        let json: Value = serde_json::from_str(&run.stdout).unwrap();
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| format!("{} {} {} {}", f["path"], f["line"], f["rule"], f["message"]))
+            .collect()
+    };
+    let mut full = findings(&[]);
+    assert!(full.len() > 50, "{}", full.len());
+    let mut shards = Vec::new();
+    let mut sizes = Vec::new();
+    for shard in ["1/3", "2/3", "3/3"] {
+        let found = findings(&["--shard", shard]);
+        sizes.push(found.len());
+        shards.extend(found);
+    }
+    full.sort();
+    shards.sort();
+    assert_eq!(full, shards);
+    assert!(sizes.iter().filter(|&&n| n > 0).count() >= 2, "{sizes:?}");
+    let bad = loclint(&fixtures, &["check", ".", "--shard", "4/3"]);
+    assert_eq!(bad.status, 2);
+    assert!(bad.stderr.contains("is not a shard"), "{}", bad.stderr);
+}

@@ -64,6 +64,29 @@ pub struct Discovery {
     pub layouts_tried: Vec<String>,
 }
 
+/// Shard `index` of `count` (1-based), for spreading one run over a CI matrix: whole article
+/// groups, each in exactly one shard by a hash of its path, so that the shards' findings add up
+/// to one full run's. Problems and sources without translations go with their paths too.
+impl Discovery {
+    pub fn shard(&mut self, index: usize, count: usize) {
+        let mine = |path: &Path| {
+            let key = path.to_string_lossy().replace('\\', "/");
+            let key = key.trim_start_matches("./");
+            (crate::stable_hash::stable_hash([key.as_bytes()]) % count as u64) as usize + 1 == index
+        };
+        self.groups.retain(|group| {
+            let path = group
+                .source
+                .as_ref()
+                .or(group.translations.first())
+                .map(|member| member.path.as_path());
+            path.is_none_or(mine)
+        });
+        self.problems.retain(|problem| mine(&problem.path));
+        self.sources_without_translations.retain(|path| mine(path));
+    }
+}
+
 /// A group being assembled, keyed by its source's path.
 #[derive(Default)]
 struct Builder {
