@@ -24,6 +24,8 @@ pub struct Cli {
     command: Command,
 }
 
+// Parsed once a run: the size of its largest variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check article groups found under PATHS (files or folders; default: the current folder).
@@ -97,6 +99,10 @@ struct CheckArgs {
     /// Write the report to FILE (replaced atomically) instead of the standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
+    /// The most results a SARIF report holds; the most severe are kept, and the report says
+    /// how many it left out.
+    #[arg(long, value_name = "N", default_value_t = report::DEFAULT_MAX_RESULTS)]
+    max_results: usize,
     /// Check shard I of N (`2/4`): whole article groups, split by a hash of their paths, so
     /// that N runs on a CI matrix report together what one run reports.
     #[arg(long, value_name = "I/N", value_parser = parse_shard)]
@@ -343,6 +349,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         color: !matches!(stdout.current_choice(), ColorChoice::Never),
         fail_on: settings.fail_on,
         quiet: args.quiet,
+        max_results: args.max_results,
     };
     let rendered = if args.statistics {
         report::render_statistics(args.format, &outcome).unwrap_or_default()

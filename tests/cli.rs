@@ -798,3 +798,93 @@ fn shards_add_up_to_one_full_run() {
     assert_eq!(bad.status, 2);
     assert!(bad.stderr.contains("is not a shard"), "{}", bad.stderr);
 }
+
+#[test]
+fn github_annotations_of_the_seed_group_have_repository_paths_errors_first_and_totals() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let run = loclint(
+        &seeds,
+        &["check", "./know-your-terminology", "--format", "github"],
+    );
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(lines.len() >= 3, "{}", run.stdout);
+    assert!(lines
+        .iter()
+        .all(|l| !l.contains("file=./") && !l.contains("file=.%2F")));
+    assert!(
+        lines[0].starts_with("::error file=know-your-terminology/"),
+        "{}",
+        lines[0]
+    );
+    let first_warning = lines.iter().position(|l| l.starts_with("::warning"));
+    let last_error = lines.iter().rposition(|l| l.starts_with("::error"));
+    assert!(first_warning > last_error, "{}", run.stdout);
+    let notice = lines.last().unwrap();
+    assert!(notice.starts_with("::notice title=loclint::"), "{notice}");
+    assert!(notice.contains("errors and"), "{notice}");
+    // The duplicated Hindi run, at its line.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("file=know-your-terminology/hi.txt")
+                && l.contains("title=loclint duplicate-section")),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn sarif_fingerprints_survive_line_shifts_and_the_cap_keeps_errors() {
+    let title_and_fragment =
+        ar_md_with("", "").replacen("# إعادة تعيين كلمة المرور", "# Reset your password", 1);
+    let dir = tree(&[
+        ("good/en.md", EN_MD.as_bytes()),
+        ("good/ar.md", title_and_fragment.as_bytes()),
+    ]);
+    let sarif = |extra: &[&str]| -> Value {
+        let mut args = vec!["--format", "sarif"];
+        args.extend_from_slice(extra);
+        serde_json::from_str(&check(&dir, &args).stdout).unwrap()
+    };
+    let prints = |doc: &Value| -> Vec<String> {
+        doc["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                r["partialFingerprints"]["loclintFingerprint/v1"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    let before = sarif(&[]);
+    let result = &before["runs"][0]["results"][0];
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"],
+        "%SRCROOT%"
+    );
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "good/ar.md"
+    );
+    let shifted = title_and_fragment.replacen("\n\n", "\n\n\n\n\n", 1);
+    std::fs::write(dir.path().join("good/ar.md"), shifted).unwrap();
+    let after = sarif(&[]);
+    assert_eq!(prints(&before), prints(&after));
+    assert_ne!(
+        before["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        after["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["region"]["startLine"]
+    );
+    let capped = sarif(&["--max-results", "1"]);
+    let results = capped["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1);
+    assert_eq!(results[0]["level"], "error");
+    let notes = capped["runs"][0]["invocations"][0]["toolExecutionNotifications"].to_string();
+    assert!(
+        notes.contains("1 less severe results were left out"),
+        "{notes}"
+    );
+}

@@ -3,47 +3,74 @@
 
 use std::fmt::Write;
 
-use super::locate;
+use super::{counts, locate, plural};
 use crate::check::Outcome;
 use crate::finding::Severity;
 use crate::locale::invisible::invisible;
 
 pub(super) fn render(outcome: &Outcome) -> String {
     let mut out = String::new();
-    for checked in &outcome.files {
-        let path = checked.file.display_path();
-        for finding in &checked.findings {
-            let at = locate(&checked.file, finding);
-            let command = match finding.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
-            let mut message = finding.message.clone();
-            if let Some(fix) = &finding.fix {
-                message.push_str(&format!("\nfix: {fix}"));
+    // GitHub shows ten annotations of each kind per step: errors first, so none is hidden
+    // behind warnings.
+    for severity in [Severity::Error, Severity::Warning] {
+        for checked in &outcome.files {
+            let path = repository_path(&checked.file.display_path());
+            for finding in checked.findings.iter().filter(|f| f.severity == severity) {
+                let at = locate(&checked.file, finding);
+                let command = match finding.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                };
+                let mut message = finding.message.clone();
+                if let Some(fix) = &finding.fix {
+                    message.push_str(&format!("\nfix: {fix}"));
+                }
+                let _ = writeln!(
+                    out,
+                    "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                    property(&path),
+                    at.start.line,
+                    at.start.column,
+                    at.end.line,
+                    at.end.column,
+                    property(&format!("loclint {}", finding.rule)),
+                    data(&message),
+                );
             }
-            let _ = writeln!(
-                out,
-                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                property(&path),
-                at.start.line,
-                at.start.column,
-                at.end.line,
-                at.end.column,
-                property(&format!("loclint {}", finding.rule)),
-                data(&message),
-            );
         }
     }
     for problem in &outcome.problems {
         let _ = writeln!(
             out,
             "::error file={},title=loclint::{}",
-            property(&problem.path.display().to_string()),
+            property(&repository_path(&problem.path.display().to_string())),
             data(&problem.message)
         );
     }
+    let counted = counts(&outcome.files);
+    let _ = writeln!(
+        out,
+        "::notice title=loclint::{}",
+        data(&format!(
+            "{} and {} in {} ({} checked)",
+            plural(counted.errors, "error", "errors"),
+            plural(counted.warnings, "warning", "warnings"),
+            plural(counted.files_with_findings, "file", "files"),
+            plural(outcome.files.len(), "translation", "translations"),
+        ))
+    );
     out
+}
+
+/// A path as GitHub matches it to the repository's files: `/` between parts and no leading
+/// `./`, which makes GitHub drop the annotation.
+fn repository_path(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let mut path = path.as_str();
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest;
+    }
+    path.to_string()
 }
 
 /// Escapes a command's message, and invisible characters that the annotation would hide.
@@ -80,5 +107,7 @@ mod tests {
         assert_eq!(data("50% done\nnext"), "50%25 done%0Anext");
         assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
         assert_eq!(data("x\u{202E}y"), "x<U+202E>y");
+        assert_eq!(repository_path("./docs/./a.md"), "docs/./a.md");
+        assert_eq!(repository_path("docs\\a.md"), "docs/a.md");
     }
 }

@@ -6,6 +6,7 @@ mod github;
 mod human;
 mod json;
 mod sarif;
+pub use sarif::DEFAULT_MAX_RESULTS;
 mod statistics;
 
 use crate::check::{CheckedFile, Outcome};
@@ -32,13 +33,15 @@ pub struct RenderOptions {
     pub fail_on: Severity,
     /// Findings only: no closing summary.
     pub quiet: bool,
+    /// The most results a SARIF report holds (the most severe kept).
+    pub max_results: usize,
 }
 
 pub fn render(format: OutputFormat, outcome: &Outcome, options: &RenderOptions) -> String {
     match format {
         OutputFormat::Human => human::render(outcome, options),
         OutputFormat::Json => json::render(outcome),
-        OutputFormat::Sarif => sarif::render(outcome),
+        OutputFormat::Sarif => sarif::render(outcome, options.max_results),
         OutputFormat::Github => github::render(outcome),
     }
 }

@@ -7,7 +7,10 @@ use super::{json_escape_invisible, locate};
 use crate::check::Outcome;
 use crate::rules::RULES;
 
-pub(super) fn render(outcome: &Outcome) -> String {
+/// GitHub code scanning takes 25,000 results a run; the default cap stays well below.
+pub const DEFAULT_MAX_RESULTS: usize = 10_000;
+
+pub(super) fn render(outcome: &Outcome, max_results: usize) -> String {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|rule| {
@@ -22,10 +25,19 @@ pub(super) fn render(outcome: &Outcome) -> String {
             })
         })
         .collect();
+    // The most severe first when the cap cuts: errors, then warnings, each in path order.
+    let mut ordered: Vec<(&crate::check::CheckedFile, &crate::finding::Finding)> = outcome
+        .files
+        .iter()
+        .flat_map(|checked| checked.findings.iter().map(move |f| (checked, f)))
+        .collect();
+    ordered.sort_by_key(|(_, f)| std::cmp::Reverse(f.severity));
+    let dropped = ordered.len().saturating_sub(max_results);
+    ordered.truncate(max_results);
     let mut results = Vec::new();
-    for checked in &outcome.files {
+    for (checked, finding) in ordered {
         let file = &checked.file;
-        for finding in &checked.findings {
+        {
             let at = locate(file, finding);
             let rule_index = RULES.iter().position(|r| r.info().id == finding.rule);
             let mut related = Vec::new();
@@ -52,6 +64,10 @@ pub(super) fn render(outcome: &Outcome) -> String {
                 message.push_str(&format!(" (fix: {fix})"));
             }
             results.push(json!({
+                // Stable when lines move: the same key as a baseline's.
+                "partialFingerprints": {
+                    "loclintFingerprint/v1": crate::baseline::fingerprint(&file.text, finding),
+                },
                 "ruleId": finding.rule,
                 "ruleIndex": rule_index,
                 "level": finding.severity.as_str(),
@@ -64,7 +80,7 @@ pub(super) fn render(outcome: &Outcome) -> String {
             }));
         }
     }
-    let notifications: Vec<Value> = outcome
+    let mut notifications: Vec<Value> = outcome
         .problems
         .iter()
         .map(|problem| {
@@ -72,11 +88,23 @@ pub(super) fn render(outcome: &Outcome) -> String {
                 "level": "error",
                 "message": { "text": problem.message },
                 "locations": [{
-                    "physicalLocation": { "artifactLocation": { "uri": uri(&problem.path.display().to_string()) } }
+                    "physicalLocation": { "artifactLocation": {
+                        "uri": uri(&problem.path.display().to_string()),
+                        "uriBaseId": BASE,
+                    } }
                 }],
             })
         })
         .collect();
+    if dropped > 0 {
+        notifications.push(json!({
+            "level": "warning",
+            "message": { "text": format!(
+                "{dropped} less severe results were left out to stay under --max-results {max_results}; \
+                 run with --format json or a higher --max-results for all of them"
+            ) },
+        }));
+    }
     let document = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -117,14 +145,22 @@ fn location(
     if let Some(text) = snippet {
         region["snippet"] = json!({ "text": text });
     }
-    json!({ "artifactLocation": { "uri": uri(path) }, "region": region })
+    json!({ "artifactLocation": { "uri": uri(path), "uriBaseId": BASE }, "region": region })
 }
 
-/// A relative URI reference: forward slashes, and every byte outside RFC 3986's unreserved
-/// set percent-encoded.
+/// Paths are relative to where loclint ran, which code-scanning tools call the source root.
+const BASE: &str = "%SRCROOT%";
+
+/// A relative URI reference: forward slashes, no leading `./`, and every byte outside RFC 3986's
+/// unreserved set percent-encoded.
 fn uri(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
-    for byte in path.replace('\\', "/").bytes() {
+    let path = path.replace('\\', "/");
+    let mut path = path.as_str();
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest;
+    }
+    for byte in path.bytes() {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
                 out.push(byte as char)
@@ -143,5 +179,6 @@ mod tests {
     fn uris_are_percent_encoded() {
         assert_eq!(uri("docs/my post/hi.txt"), "docs/my%20post/hi.txt");
         assert_eq!(uri("a\\b\\é.md"), "a/b/%C3%A9.md");
+        assert_eq!(uri("./docs/a.md"), "docs/a.md");
     }
 }
