@@ -8,6 +8,7 @@ use anstream::ColorChoice;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::baseline::{self, Baseline};
+use crate::changes::Changes;
 use crate::check;
 use crate::config::{RuleLevel, Settings};
 use crate::discover;
@@ -99,6 +100,13 @@ struct CheckArgs {
     /// Write the report to FILE (replaced atomically) instead of the standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Check the article files changed since the merge base with REF (a pull request's base
+    /// branch: `origin/main`), each with its group, and report findings in those files only.
+    #[arg(long, value_name = "REF")]
+    changed_since: Option<String>,
+    /// With --changed-since: report only findings on the lines the change touched.
+    #[arg(long, requires = "changed_since")]
+    changed_lines: bool,
     /// The most results a SARIF report holds; the most severe are kept, and the report says
     /// how many it left out.
     #[arg(long, value_name = "N", default_value_t = report::DEFAULT_MAX_RESULTS)]
@@ -275,10 +283,43 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(TROUBLE));
         }
     };
-    let paths = if args.paths.is_empty() {
+    let mut paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
+    };
+    let changes = match &args.changed_since {
+        Some(reference) => match Changes::since(reference) {
+            Ok(changes) => {
+                // The article files changed under the paths given.
+                let under = |file: &std::path::Path| {
+                    paths.iter().any(|p| {
+                        let p = p.strip_prefix(".").unwrap_or(p);
+                        p.as_os_str().is_empty() || file.starts_with(p)
+                    })
+                };
+                let files: Vec<PathBuf> = changes
+                    .files
+                    .iter()
+                    .filter(|f| f.is_file() && under(f))
+                    .filter(|f| crate::document::Format::from_path(f).is_some())
+                    .cloned()
+                    .collect();
+                if files.is_empty() {
+                    if !args.quiet {
+                        eprintln!("no article file changed since {reference}: nothing to check");
+                    }
+                    return Ok(ExitCode::from(CLEAN));
+                }
+                paths = files;
+                Some(changes)
+            }
+            Err(message) => {
+                eprintln!("error: {message}");
+                return Ok(ExitCode::from(TROUBLE));
+            }
+        },
+        None => None,
     };
     let mut discovery = match &args.source {
         Some(source) => discover::explicit(source, &args.paths, &settings),
@@ -298,6 +339,18 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let mut outcome = run_checks(discovery, &settings, args.jobs)?;
+    if let (Some(changes), true) = (&changes, args.changed_lines) {
+        for checked in &mut outcome.files {
+            let file = &checked.file;
+            checked.findings.retain(|finding| {
+                let first = file.lines.line_of(finding.range.start);
+                let last = file
+                    .lines
+                    .line_of(finding.range.end.max(finding.range.start));
+                changes.touches(&file.path, first..=last)
+            });
+        }
+    }
     if let Some(path) = &args.write_baseline {
         for problem in &outcome.problems {
             eprintln!("error: {}", problem_line(problem));

@@ -1,7 +1,7 @@
 //! loclint: a linter for translated articles.
 //!
 //! The pipeline, one module a stage:
-//! [`discover`] (paths to article groups) -> [`source`] (read, decode, line index) ->
+//! [`changes`] (what a change touched, asked of git, for `--changed-since`) -> [`discover`] (paths to article groups) -> [`source`] (read, decode, line index) ->
 //! [`document`] (parse into blocks, prepare tokens and anchors) -> [`align`] (translation blocks
 //! to source blocks) -> [`evidence`] (what the group and the locale say) -> [`rules`] (one file
 //! a rule, over a shared context) -> [`suppress`] (inline suppressions in a translation's
@@ -11,6 +11,7 @@
 
 pub mod align;
 pub mod baseline;
+pub mod changes;
 pub mod check;
 pub mod cli;
 pub mod config;

@@ -2,6 +2,7 @@
 //! the JSON schema. Each test builds its own tree of articles in a temporary folder and runs the
 //! real binary there (loclint looks for `loclint.toml` from the current folder upward).
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -887,4 +888,77 @@ fn sarif_fingerprints_survive_line_shifts_and_the_cap_keeps_errors() {
         notes.contains("1 less severe results were left out"),
         "{notes}"
     );
+}
+
+/// Runs git in `dir`, as a test's scratch repository, with a fixed identity.
+fn git(dir: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+#[test]
+fn changed_since_reports_the_changed_files_and_lines_only() {
+    let title_left =
+        ar_md_with("", "").replacen("# إعادة تعيين كلمة المرور", "# Reset your password", 1);
+    let dir = tree(&[
+        ("good/en.md", EN_MD.as_bytes()),
+        ("good/ar.md", title_left.as_bytes()),
+        ("other/en.md", EN_MD.as_bytes()),
+        ("other/ar.md", ar_md_with("", "").as_bytes()),
+    ]);
+    git(dir.path(), &["init", "-q", "-b", "main"]);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", "articles"]);
+    git(dir.path(), &["checkout", "-q", "-b", "change"]);
+    // The change leaves a second English phrase in good/ar.md's last paragraph.
+    let changed = title_left.replace("من الصفحة نفسها", "from the same page");
+    std::fs::write(dir.path().join("good/ar.md"), changed).unwrap();
+    git(dir.path(), &["commit", "-q", "-am", "edit"]);
+
+    let run = check(&dir, &["--format", "json", "--changed-since", "main"]);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let paths: HashSet<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, HashSet::from(["good/ar.md"]), "{}", run.stdout);
+    let all_lines = rules_reported(&run);
+    assert!(
+        all_lines.iter().any(|(_, line)| *line == 1),
+        "{all_lines:?}"
+    );
+
+    let lines = check(
+        &dir,
+        &[
+            "--format",
+            "json",
+            "--changed-since",
+            "main",
+            "--changed-lines",
+        ],
+    );
+    let reported = rules_reported(&lines);
+    assert!(!reported.is_empty());
+    assert!(reported.iter().all(|(_, line)| *line == 7), "{reported:?}");
+
+    let missing = check(&dir, &["--changed-since", "no-such-branch"]);
+    assert_eq!(missing.status, 2);
+    assert!(
+        missing
+            .stderr
+            .contains("`no-such-branch` is not in this clone"),
+        "{}",
+        missing.stderr
+    );
+    assert_no_panic(&missing);
 }
