@@ -111,6 +111,9 @@ struct CheckArgs {
     /// how many it left out.
     #[arg(long, value_name = "N", default_value_t = report::DEFAULT_MAX_RESULTS)]
     max_results: usize,
+    /// In --format markdown, how many findings of a file are listed before the rest are folded.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    fold_after: usize,
     /// Check shard I of N (`2/4`): whole article groups, split by a hash of their paths, so
     /// that N runs on a CI matrix report together what one run reports.
     #[arg(long, value_name = "I/N", value_parser = parse_shard)]
@@ -272,7 +275,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             settings.rule_levels.insert(id.to_string(), RuleLevel::Off);
         }
     }
-    if args.statistics && matches!(args.format, OutputFormat::Sarif | OutputFormat::Github) {
+    if args.statistics && !matches!(args.format, OutputFormat::Human | OutputFormat::Json) {
         eprintln!("error: --statistics writes text or JSON (--format human or json)");
         return Ok(ExitCode::from(TROUBLE));
     }
@@ -391,7 +394,16 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     }
     let color = match (args.format, args.color, &args.output) {
         // Machine formats and files never carry colour, and need no escape-code filtering.
-        (OutputFormat::Json | OutputFormat::Sarif | OutputFormat::Github, _, _)
+        (
+            OutputFormat::Json
+            | OutputFormat::Sarif
+            | OutputFormat::Github
+            | OutputFormat::Jsonl
+            | OutputFormat::Markdown
+            | OutputFormat::Junit,
+            _,
+            _,
+        )
         | (_, ColorWhen::Never, _)
         | (_, ColorWhen::Auto, Some(_)) => ColorChoice::Never,
         (_, ColorWhen::Always, _) => ColorChoice::Always,
@@ -403,6 +415,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         fail_on: settings.fail_on,
         quiet: args.quiet,
         max_results: args.max_results,
+        fold_after: args.fold_after,
     };
     let rendered = if args.statistics {
         report::render_statistics(args.format, &outcome).unwrap_or_default()

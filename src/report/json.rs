@@ -68,7 +68,20 @@ struct Problem<'a> {
     message: &'a str,
 }
 
-pub(super) fn render(outcome: &Outcome) -> String {
+/// JSON Lines: one finding a line, the same fields as in the JSON document, for streaming into
+/// other tools.
+pub(super) fn render_lines(outcome: &Outcome) -> String {
+    let mut out = String::new();
+    for finding in json_findings(outcome) {
+        out.push_str(&json_escape_invisible(
+            serde_json::to_string(&finding).expect("findings serialise"),
+        ));
+        out.push('\n');
+    }
+    out
+}
+
+fn json_findings(outcome: &Outcome) -> Vec<JsonFinding<'_>> {
     let mut findings = Vec::new();
     for checked in &outcome.files {
         let file = &checked.file;
@@ -113,6 +126,11 @@ pub(super) fn render(outcome: &Outcome) -> String {
             });
         }
     }
+    findings
+}
+
+pub(super) fn render(outcome: &Outcome) -> String {
+    let findings = json_findings(outcome);
     let counts = counts(&outcome.files);
     let document = Document {
         version: 1,

@@ -5,6 +5,8 @@ mod frame;
 mod github;
 mod human;
 mod json;
+mod junit;
+mod markdown;
 mod sarif;
 pub use sarif::DEFAULT_MAX_RESULTS;
 mod statistics;
@@ -26,6 +28,12 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions annotations (`::error file=...`).
     Github,
+    /// JSON Lines: one finding a line, for streaming into other tools.
+    Jsonl,
+    /// A Markdown summary for a pull-request comment or `$GITHUB_STEP_SUMMARY`.
+    Markdown,
+    /// JUnit XML: one test case per translation.
+    Junit,
 }
 
 pub struct RenderOptions {
@@ -35,6 +43,8 @@ pub struct RenderOptions {
     pub quiet: bool,
     /// The most results a SARIF report holds (the most severe kept).
     pub max_results: usize,
+    /// In Markdown, the findings listed per file before the rest are folded.
+    pub fold_after: usize,
 }
 
 pub fn render(format: OutputFormat, outcome: &Outcome, options: &RenderOptions) -> String {
@@ -43,6 +53,9 @@ pub fn render(format: OutputFormat, outcome: &Outcome, options: &RenderOptions) 
         OutputFormat::Json => json::render(outcome),
         OutputFormat::Sarif => sarif::render(outcome, options.max_results),
         OutputFormat::Github => github::render(outcome),
+        OutputFormat::Jsonl => json::render_lines(outcome),
+        OutputFormat::Markdown => markdown::render(outcome, options.fold_after),
+        OutputFormat::Junit => junit::render(outcome),
     }
 }
 
@@ -52,7 +65,11 @@ pub fn render_statistics(format: OutputFormat, outcome: &Outcome) -> Option<Stri
     match format {
         OutputFormat::Human => Some(statistics::render_text(outcome)),
         OutputFormat::Json => Some(statistics::render_json(outcome)),
-        OutputFormat::Sarif | OutputFormat::Github => None,
+        OutputFormat::Sarif
+        | OutputFormat::Github
+        | OutputFormat::Jsonl
+        | OutputFormat::Markdown
+        | OutputFormat::Junit => None,
     }
 }
 
