@@ -107,6 +107,11 @@ struct CheckArgs {
     /// With --changed-since: report only findings on the lines the change touched.
     #[arg(long, requires = "changed_since")]
     changed_lines: bool,
+    /// For writers of the source: findings in translations that were not given, but reached
+    /// through a source given (the translations an edit of the English made stale), are
+    /// reported as warnings, so that they do not fail the run.
+    #[arg(long)]
+    translations_only: bool,
     /// The most results a SARIF report holds; the most severe are kept, and the report says
     /// how many it left out.
     #[arg(long, value_name = "N", default_value_t = report::DEFAULT_MAX_RESULTS)]
@@ -342,6 +347,18 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let mut outcome = run_checks(discovery, &settings, args.jobs)?;
+    if args.translations_only {
+        let canonical = |p: &std::path::Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+        let given: Vec<PathBuf> = paths.iter().map(|p| canonical(p)).collect();
+        for checked in &mut outcome.files {
+            let path = canonical(&checked.file.path);
+            if !given.iter().any(|g| path.starts_with(g)) {
+                for finding in &mut checked.findings {
+                    finding.severity = Severity::Warning;
+                }
+            }
+        }
+    }
     if let (Some(changes), true) = (&changes, args.changed_lines) {
         for checked in &mut outcome.files {
             let file = &checked.file;

@@ -962,3 +962,42 @@ fn changed_since_reports_the_changed_files_and_lines_only() {
     );
     assert_no_panic(&missing);
 }
+
+#[test]
+fn translations_only_turns_stale_translations_of_a_given_source_into_warnings() {
+    let title_left =
+        ar_md_with("", "").replacen("# إعادة تعيين كلمة المرور", "# Reset your password", 1);
+    let dir = tree(&[
+        ("good/en.md", EN_MD.as_bytes()),
+        ("good/ar.md", title_left.as_bytes()),
+    ]);
+    let strict = loclint(dir.path(), &["check", "good/en.md", "--format", "json"]);
+    assert_eq!(strict.status, 1, "{}", strict.stderr);
+    let lenient = loclint(
+        dir.path(),
+        &[
+            "check",
+            "good/en.md",
+            "--format",
+            "json",
+            "--translations-only",
+        ],
+    );
+    assert_eq!(lenient.status, 0, "{}", lenient.stderr);
+    let json: Value = serde_json::from_str(&lenient.stdout).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 2);
+    assert!(findings.iter().all(|f| f["severity"] == "warning"));
+    // A translation given itself keeps its errors.
+    let given = loclint(
+        dir.path(),
+        &[
+            "check",
+            "good/ar.md",
+            "--format",
+            "json",
+            "--translations-only",
+        ],
+    );
+    assert_eq!(given.status, 1);
+}
