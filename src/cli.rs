@@ -147,6 +147,10 @@ struct InitArgs {
     /// How many threads read article groups (default: one per core).
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
+    /// Also record today's findings in FILE, and name it in the configuration, so that
+    /// `loclint check` reports only new ones from now on.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -284,7 +288,12 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         eprintln!("error: --statistics writes text or JSON (--format human or json)");
         return Ok(ExitCode::from(TROUBLE));
     }
-    let baseline = match args.baseline.as_deref().map(Baseline::read).transpose() {
+    // The baseline named on the command line, or in loclint.toml; none while writing one.
+    let baseline_path = match &args.write_baseline {
+        Some(_) => None,
+        None => args.baseline.clone().or_else(|| settings.baseline.clone()),
+    };
+    let baseline = match baseline_path.as_deref().map(Baseline::read).transpose() {
         Ok(baseline) => baseline,
         Err(message) => {
             eprintln!("error: {message}");
@@ -390,13 +399,21 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             TROUBLE
         }));
     }
-    if let (Some(baseline), Some(path)) = (&baseline, &args.baseline) {
+    if let (Some(baseline), Some(path)) = (&baseline, &baseline_path) {
         let filtered = baseline.filter(&mut outcome);
         if filtered.known > 0 {
+            let shown = std::env::current_dir()
+                .ok()
+                .and_then(|cwd| {
+                    path.strip_prefix(cwd)
+                        .ok()
+                        .map(std::path::Path::to_path_buf)
+                })
+                .unwrap_or_else(|| path.clone());
             outcome.notes.push(format!(
                 "{} already in {} not reported",
                 report_plural(filtered.known, "finding", "findings"),
-                path.display()
+                shown.display()
             ));
         }
     }
@@ -523,7 +540,37 @@ fn init(args: InitArgs) -> anyhow::Result<ExitCode> {
     }
     let practised = outcome.practice.practised();
     let translations = outcome.files.len();
-    let written = match crate::config::write_practice(&path, &practised, translations) {
+    // The baseline, written first: the configuration names it only once it exists.
+    let baseline_key = match &args.baseline {
+        Some(file) => {
+            let recorded = baseline::write(file, &outcome).map_err(|err| {
+                anyhow::anyhow!("{}: cannot write the baseline: {err}", file.display())
+            })?;
+            let config_dir = std::path::absolute(&path)?
+                .parent()
+                .map(std::path::Path::to_path_buf)
+                .unwrap_or_default();
+            let file_abs = std::path::absolute(file)?;
+            let relative = file_abs
+                .strip_prefix(&config_dir)
+                .unwrap_or(&file_abs)
+                .to_string_lossy()
+                .replace('\\', "/");
+            eprintln!(
+                "wrote {}: {}",
+                file.display(),
+                report_plural(recorded, "finding", "findings")
+            );
+            Some(relative)
+        }
+        None => None,
+    };
+    let written = match crate::config::write_practice(
+        &path,
+        &practised,
+        translations,
+        baseline_key.as_deref(),
+    ) {
         Ok(written) => written,
         Err(err) => {
             eprintln!("error: {err}");
@@ -531,6 +578,21 @@ fn init(args: InitArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let mut out = std::io::stdout().lock();
+    // What the tree has today, by rule, judged by the practice just learned.
+    let mut by_rule: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for finding in outcome.files.iter().flat_map(|f| &f.findings) {
+        *by_rule.entry(finding.rule).or_default() += 1;
+    }
+    if !by_rule.is_empty() {
+        let mut ranked: Vec<(&str, usize)> = by_rule.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let listed: Vec<String> = ranked.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        writeln!(
+            out,
+            "findings today: {} (`loclint check --statistics` for each locale)",
+            listed.join(", ")
+        )?;
+    }
     for (locale, habits) in &practised {
         let listed: Vec<String> = habits.iter().map(ToString::to_string).collect();
         writeln!(out, "{locale}: {}", listed.join(", "))?;

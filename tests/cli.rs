@@ -1001,3 +1001,41 @@ fn translations_only_turns_stale_translations_of_a_given_source_into_warnings() 
     );
     assert_eq!(given.status, 1);
 }
+
+#[test]
+fn init_with_a_baseline_makes_check_green_until_a_new_defect_comes() {
+    let dir = tree(&[
+        ("good/en.md", EN_MD.as_bytes()),
+        ("good/ar.md", ar_md_with("", "").as_bytes()),
+    ]);
+    let before = check(&dir, &["--format", "json"]);
+    assert_eq!(rules_reported(&before).len(), 1);
+    let init = loclint(dir.path(), &["init", "--baseline", "loclint-baseline.json"]);
+    assert_eq!(init.status, 0, "{}", init.stderr);
+    assert!(
+        init.stdout.contains("findings today: untranslated-text 1"),
+        "{}",
+        init.stdout
+    );
+    let config = std::fs::read_to_string(dir.path().join("loclint.toml")).unwrap();
+    assert!(
+        config.contains("baseline = \"loclint-baseline.json\""),
+        "{config}"
+    );
+
+    let green = check(&dir, &[]);
+    assert_eq!(green.status, 0, "{}\n{}", green.stdout, green.stderr);
+    assert!(green
+        .stderr
+        .contains("1 finding already in loclint-baseline.json not reported"));
+
+    let title_left =
+        ar_md_with("", "").replacen("# إعادة تعيين كلمة المرور", "# Reset your password", 1);
+    std::fs::write(dir.path().join("good/ar.md"), title_left).unwrap();
+    let red = check(&dir, &["--format", "json"]);
+    assert_eq!(red.status, 1);
+    assert_eq!(
+        rules_reported(&red),
+        vec![("untranslated-text".to_string(), 1)]
+    );
+}

@@ -29,6 +29,7 @@ pub fn write_practice(
     path: &Path,
     practised: &BTreeMap<Locale, Vec<Habit>>,
     translations: usize,
+    baseline: Option<&str>,
 ) -> Result<Written, ConfigError> {
     let error = |line: Option<usize>, message: String| ConfigError {
         path: path.to_path_buf(),
@@ -55,6 +56,16 @@ pub fn write_practice(
         })?,
         None => DocumentMut::new(),
     };
+    if let Some(baseline) = baseline {
+        // Root keys stand before the tables; a comment says what the file is for.
+        document.insert("baseline", toml_edit::value(baseline));
+        if let Some(mut key) = document.key_mut("baseline") {
+            key.leaf_decor_mut().set_prefix(
+                "\n# Findings recorded by `loclint init --baseline`: `loclint check` reports only new\n\
+                 # ones. Write it again with `loclint check --write-baseline FILE` as they are fixed.\n",
+            );
+        }
+    }
     document.remove("practice");
     let mut practice = Table::new();
     practice.set_implicit(true);
@@ -129,7 +140,7 @@ mod tests {
             ),
             (locale("fr"), vec![Habit::NoSpaceBefore(':')]),
         ]);
-        let written = write_practice(&path, &practised, 12).unwrap();
+        let written = write_practice(&path, &practised, 12, None).unwrap();
         assert_eq!(
             written,
             Written {
@@ -161,7 +172,7 @@ mod tests {
         let before = "# our settings\nkeep = [\"Acme\"]  # the brand\n\n[practice.ja]\nmarks = [\"!\"]\n\n[rules]\nspacing = \"off\"\n";
         std::fs::write(&path, before).unwrap();
         let practised = BTreeMap::from([(locale("ja"), vec![Habit::Mark(':')])]);
-        write_practice(&path, &practised, 3).unwrap();
+        write_practice(&path, &practised, 3, None).unwrap();
         let after = std::fs::read_to_string(&path).unwrap();
         assert!(after.starts_with("# our settings\nkeep = [\"Acme\"]  # the brand\n"));
         assert!(after.contains("[rules]\nspacing = \"off\"\n"));
@@ -177,7 +188,7 @@ mod tests {
         let path = dir.path().join("loclint.toml");
         let broken = "keep = [\"Acme\"\n\n[rules\n";
         std::fs::write(&path, broken).unwrap();
-        let err = write_practice(&path, &BTreeMap::new(), 0).unwrap_err();
+        let err = write_practice(&path, &BTreeMap::new(), 0, None).unwrap_err();
         assert!(err.message.contains("left as it is"), "{err}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
     }

@@ -26,6 +26,8 @@ pub const FILE_NAME: &str = "loclint.toml";
 struct ConfigFile {
     source_locale: Option<Spanned<String>>,
     fail_on: Option<Spanned<String>>,
+    /// A baseline file (relative to this file) whose findings are not reported.
+    baseline: Option<String>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
     #[serde(default)]
@@ -103,6 +105,8 @@ pub struct Settings {
     /// Path globs and the rules silenced there; an empty list silences every rule.
     per_file_ignores: Vec<(GlobSet, Vec<String>)>,
     pub layouts: Vec<PatternLayout>,
+    /// The baseline the configuration names, relative to where loclint runs.
+    pub baseline: Option<PathBuf>,
     /// Each locale's practice: learned from `loclint.toml`, or empty to be tallied by the run.
     pub practice: Practice,
 }
@@ -120,6 +124,7 @@ impl Default for Settings {
             locale_rule_levels: Vec::new(),
             per_file_ignores: Vec::new(),
             layouts: Vec::new(),
+            baseline: None,
             practice: Practice::default(),
         }
     }
@@ -199,6 +204,7 @@ impl Settings {
         }
         settings.exclude = glob_set(&file.exclude).map_err(|(span, m)| error(Some(span), m))?;
         settings.keep = file.keep;
+        settings.baseline = file.baseline.map(|b| settings.root.join(b));
         settings.rule_levels = rule_levels(file.rules).map_err(|(span, m)| error(Some(span), m))?;
         for (tag, table) in file.locale {
             let locale = Locale::parse(tag.get_ref()).ok_or_else(|| {
