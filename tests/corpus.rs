@@ -35,6 +35,22 @@ fn corpora_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora")
 }
 
+/// The places a list of findings names: corpus, path, line, column and rule.
+fn places_listed(name: &str) -> HashSet<(String, String, String, String, String)> {
+    table(name)
+        .into_iter()
+        .map(|row| {
+            (
+                row["corpus"].clone(),
+                row["path"].clone(),
+                row["line"].clone(),
+                row["column"].clone(),
+                row["rule"].clone(),
+            )
+        })
+        .collect()
+}
+
 fn table(name: &str) -> Vec<HashMap<String, String>> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/corpus")
@@ -137,30 +153,9 @@ fn real_corpora_keep_their_judged_findings_and_their_ceilings() {
     let labels = table("labels.tsv");
     // False alarms judged and not fixed yet: each is listed until it is, and the list only
     // shrinks (a listed finding no longer reported must leave it).
-    let open_false: HashSet<(String, String, String, String, String)> = table("open-false.tsv")
-        .into_iter()
-        .map(|row| {
-            (
-                row["corpus"].clone(),
-                row["path"].clone(),
-                row["line"].clone(),
-                row["column"].clone(),
-                row["rule"].clone(),
-            )
-        })
-        .collect();
-    let traded_true: HashSet<(String, String, String, String, String)> = table("traded-true.tsv")
-        .into_iter()
-        .map(|row| {
-            (
-                row["corpus"].clone(),
-                row["path"].clone(),
-                row["line"].clone(),
-                row["column"].clone(),
-                row["rule"].clone(),
-            )
-        })
-        .collect();
+    let open_false = places_listed("open-false.tsv");
+    // True findings given up with a class of mostly false ones, each with why.
+    let traded_true = places_listed("traded-true.tsv");
     let ceilings: HashMap<String, f64> = table("ceilings.tsv")
         .into_iter()
         .map(|row| {
@@ -194,29 +189,21 @@ fn real_corpora_keep_their_judged_findings_and_their_ceilings() {
                 label["reason"],
                 label["message"]
             );
+            let listed = (
+                corpus.to_string(),
+                place.0.clone(),
+                label["line"].clone(),
+                label["column"].clone(),
+                place.3.clone(),
+            );
             match (label["verdict"].as_str(), reported) {
-                ("TRUE", false) if !covered => {
-                    let traded = traded_true.contains(&(
-                        corpus.to_string(),
-                        place.0.clone(),
-                        label["line"].clone(),
-                        label["column"].clone(),
-                        place.3.clone(),
-                    ));
-                    if !traded {
-                        failures.push(format!("a true finding is no longer reported: {what}"))
-                    }
+                ("TRUE", false) if !covered && !traded_true.contains(&listed) => {
+                    failures.push(format!("a true finding is no longer reported: {what}"))
                 }
                 // A debatable finding (the claim holds, an editor may not act) may come back;
                 // a false one may not.
                 ("FALSE", reported) => {
-                    let open = open_false.contains(&(
-                        corpus.to_string(),
-                        place.0.clone(),
-                        label["line"].clone(),
-                        label["column"].clone(),
-                        place.3.clone(),
-                    ));
+                    let open = open_false.contains(&listed);
                     if reported && !open {
                         failures.push(format!("a finding judged wrong is reported again: {what}"))
                     } else if !reported && open {

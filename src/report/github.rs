@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{counts, locate, plural};
+use super::{locate, totals};
 use crate::check::Outcome;
 use crate::finding::Severity;
 use crate::locale::invisible::invisible;
@@ -47,18 +47,7 @@ pub(super) fn render(outcome: &Outcome) -> String {
             data(&problem.message)
         );
     }
-    let counted = counts(&outcome.files);
-    let _ = writeln!(
-        out,
-        "::notice title=loclint::{}",
-        data(&format!(
-            "{} and {} in {} ({} checked)",
-            plural(counted.errors, "error", "errors"),
-            plural(counted.warnings, "warning", "warnings"),
-            plural(counted.files_with_findings, "file", "files"),
-            plural(outcome.files.len(), "translation", "translations"),
-        ))
-    );
+    let _ = writeln!(out, "::notice title=loclint::{}", data(&totals(outcome)));
     out
 }
 

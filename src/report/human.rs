@@ -3,7 +3,7 @@ use std::fmt::Write;
 use anstyle::{AnsiColor, Effects, Style};
 
 use super::frame::{Frame, Styles};
-use super::{counts, locate, plural, RenderOptions};
+use super::{counts, locate, plural, tally, RenderOptions};
 use crate::check::{CheckedFile, Outcome};
 use crate::finding::{Finding, Severity};
 use crate::locale::invisible::escape_invisible;
@@ -158,19 +158,7 @@ const TABLE_LOCALES: usize = 8;
 /// The findings counted by rule and by locale, as a table, when there are findings in more than
 /// one rule or locale.
 fn by_rule_and_locale(outcome: &Outcome) -> String {
-    use std::collections::BTreeMap;
-    let mut table: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-    let mut per_locale: BTreeMap<&str, usize> = BTreeMap::new();
-    for file in &outcome.files {
-        for finding in &file.findings {
-            *table
-                .entry(finding.rule)
-                .or_default()
-                .entry(file.locale.as_str())
-                .or_default() += 1;
-            *per_locale.entry(file.locale.as_str()).or_default() += 1;
-        }
-    }
+    let (table, per_locale) = tally(outcome);
     if table.len() < 2 && per_locale.len() < 2 {
         return String::new();
     }

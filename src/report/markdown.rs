@@ -2,24 +2,15 @@
 //! by rule and locale, then the findings grouped by file, each file's list folded past a number.
 //! Translations are untrusted text: what they bring is escaped, never rendered as markup.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::{counts, locate, plural};
+use super::{locate, plural, tally, totals};
 use crate::check::Outcome;
 use crate::finding::Severity;
 
 pub(super) fn render(outcome: &Outcome, fold_after: usize) -> String {
-    let counted = counts(&outcome.files);
     let mut out = String::from("## loclint\n\n");
-    let _ = writeln!(
-        out,
-        "{} and {} in {} ({} checked).\n",
-        plural(counted.errors, "error", "errors"),
-        plural(counted.warnings, "warning", "warnings"),
-        plural(counted.files_with_findings, "file", "files"),
-        plural(outcome.files.len(), "translation", "translations"),
-    );
+    let _ = writeln!(out, "{}.\n", totals(outcome));
     if !outcome.problems.is_empty() {
         let _ = writeln!(
             out,
@@ -28,18 +19,7 @@ pub(super) fn render(outcome: &Outcome, fold_after: usize) -> String {
         );
     }
     // Counts by rule (rows) and locale (columns).
-    let mut table: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-    let mut locales: BTreeMap<&str, usize> = BTreeMap::new();
-    for file in &outcome.files {
-        for finding in &file.findings {
-            *table
-                .entry(finding.rule)
-                .or_default()
-                .entry(file.locale.as_str())
-                .or_default() += 1;
-            *locales.entry(file.locale.as_str()).or_default() += 1;
-        }
-    }
+    let (table, locales) = tally(outcome);
     if !table.is_empty() {
         let _ = write!(out, "| rule |");
         for locale in locales.keys() {

@@ -114,6 +114,42 @@ pub(crate) fn counts(files: &[CheckedFile]) -> Counts {
     counts
 }
 
+/// "2 errors and 1 warning in 1 file (3 translations checked)": the totals every format that
+/// summarises ends with.
+pub(crate) fn totals(outcome: &Outcome) -> String {
+    let counted = counts(&outcome.files);
+    format!(
+        "{} and {} in {} ({} checked)",
+        plural(counted.errors, "error", "errors"),
+        plural(counted.warnings, "warning", "warnings"),
+        plural(counted.files_with_findings, "file", "files"),
+        plural(outcome.files.len(), "translation", "translations"),
+    )
+}
+
+/// Findings counted by rule and locale, and by locale alone.
+pub(crate) type Tally<'a> = (
+    std::collections::BTreeMap<&'a str, std::collections::BTreeMap<&'a str, usize>>,
+    std::collections::BTreeMap<&'a str, usize>,
+);
+
+pub(crate) fn tally(outcome: &Outcome) -> Tally<'_> {
+    let mut table: Tally<'_> = Default::default();
+    for file in &outcome.files {
+        let locale = file.locale.as_str();
+        for finding in &file.findings {
+            *table
+                .0
+                .entry(finding.rule)
+                .or_default()
+                .entry(locale)
+                .or_default() += 1;
+            *table.1.entry(locale).or_default() += 1;
+        }
+    }
+    table
+}
+
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -657,53 +657,43 @@ mod tests {
         assert_eq!(&fr[findings[0].range.clone()], "### Équipes");
     }
 
+    /// The messages for translation `text` of Markdown source `en`, in a file named `path`
+    /// (`fr.md`: its locale is the name's).
+    fn md_messages(path: &str, en: &str, text: &str) -> Vec<String> {
+        let locale = path.split('.').next().unwrap_or("fr");
+        check_file(
+            &StructureMismatch,
+            path,
+            locale,
+            Some(en),
+            text,
+            &Settings::default(),
+        )
+        .into_iter()
+        .map(|f| f.message)
+        .collect()
+    }
+
     #[test]
     fn a_paragraph_split_in_three_is_no_extra_block() {
         let en = "# Queues\n\nA queue keeps its items in order.\n\nItems leave a queue in the order they came, first in and first out. A peek operation reads the front item without taking it. The name comes from people waiting in a line at a shop, where the first to come is served first.\n\n![Queue](queue.png)\n";
         // The translator split the long paragraph into three and set `peek` as code.
         let fr = "# Files\n\nUne file garde ses éléments dans l’ordre.\n\nLes éléments quittent une file dans l’ordre d’arrivée, premier entré, premier sorti.\n\nUne opération `peek` lit l’élément de tête sans le retirer.\n\nLe nom vient des personnes qui attendent en ligne dans un magasin, où le premier arrivé est servi le premier.\n\n![File](queue.png)\n";
-        let findings = check_file(
-            &StructureMismatch,
-            "fr.md",
-            "fr",
-            Some(en),
-            fr,
-            &Settings::default(),
-        );
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, Vec::<&str>::new());
+        assert_eq!(md_messages("fr.md", en, fr), Vec::<String>::new());
     }
 
     #[test]
     fn a_split_half_with_translated_code_is_no_extra_block() {
         let en = "# Notes\n\nA note keeps one idea. Where the word is unclear, say `Short note` to mean a single line of text that stands alone.\n\n## Lists\n\nA list holds notes.\n";
         let ko = "# 노트\n\n노트는 하나의 생각을 담는다.\n\n뜻이 모호한 경우에는 혼자 서 있는 한 줄의 글을 뜻하도록 `짧은 노트`라고 말한다.\n\n## 목록\n\n목록은 노트를 담는다.\n";
-        let findings = check_file(
-            &StructureMismatch,
-            "ko.md",
-            "ko",
-            Some(en),
-            ko,
-            &Settings::default(),
-        );
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, Vec::<&str>::new());
+        assert_eq!(md_messages("ko.md", en, ko), Vec::<String>::new());
     }
 
     #[test]
     fn a_nested_list_flattened_without_its_label() {
         let en = "# Basics\n\n- Learn one editor well, and use it every day.\n- Reading the manual:\n  - Read manual pages with `man`, and search them with `apropos`.\n  - Ask the shell about its builtins with `help`.\n- Learn about redirection with `>` and `<`.\n";
         let fr = "# Bases\n\n- Apprenez bien un éditeur, et servez-vous-en chaque jour.\n- Lisez les pages de manuel avec `man`, et cherchez-les avec `apropos`.\n- Interrogez le shell sur ses commandes internes avec `help`.\n- Apprenez la redirection avec `>` et `<`.\n";
-        let findings = check_file(
-            &StructureMismatch,
-            "fr.md",
-            "fr",
-            Some(en),
-            fr,
-            &Settings::default(),
-        );
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, Vec::<&str>::new());
+        assert_eq!(md_messages("fr.md", en, fr), Vec::<String>::new());
         // Its items gone too, the label goes with them, reported as the run it heads.
         let fr = "# Bases\n\n- Apprenez bien un éditeur, et servez-vous-en chaque jour.\n- Apprenez la redirection avec `>` et `<`.\n";
         let findings = check_file(
@@ -750,15 +740,6 @@ mod tests {
     fn a_code_block_the_source_now_renders_with_a_component() {
         let en = "# Install\n\nInstall the package:\n\n<PackageCommand package=\"linter\" dev />\n\nThen run it.\n";
         let fr = "# Installation\n\nInstallez le paquet :\n\n```sh\nnpm install --save-dev linter\n```\n\nPuis lancez-le.\n";
-        let findings = check_file(
-            &StructureMismatch,
-            "fr.mdx",
-            "fr",
-            Some(en),
-            fr,
-            &Settings::default(),
-        );
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, Vec::<&str>::new());
+        assert_eq!(md_messages("fr.mdx", en, fr), Vec::<String>::new());
     }
 }
