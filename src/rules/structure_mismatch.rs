@@ -607,17 +607,7 @@ mod tests {
     const EN: &str = "Pricing\n\nPlans start at 10 dollars a month for 3 users.\n\nTeams\n\nEvery team gets a shared inbox and the API.\n\nchart.png\n\nSupport\n\nWrite to us any time, day or night.\n";
 
     fn messages(target: &str) -> Vec<String> {
-        check_file(
-            &StructureMismatch,
-            "fr.txt",
-            "fr",
-            Some(EN),
-            target,
-            &Settings::default(),
-        )
-        .into_iter()
-        .map(|f| f.message)
-        .collect()
+        md_messages("fr.txt", EN, target)
     }
 
     #[test]
@@ -657,8 +647,8 @@ mod tests {
         assert_eq!(&fr[findings[0].range.clone()], "### Équipes");
     }
 
-    /// The messages for translation `text` of Markdown source `en`, in a file named `path`
-    /// (`fr.md`: its locale is the name's).
+    /// The messages for translation `text` of source `en`, in a file named `path` (`fr.md`:
+    /// its locale and format are the name's).
     fn md_messages(path: &str, en: &str, text: &str) -> Vec<String> {
         let locale = path.split('.').next().unwrap_or("fr");
         check_file(
