@@ -1039,3 +1039,39 @@ fn init_with_a_baseline_makes_check_green_until_a_new_defect_comes() {
         vec![("untranslated-text".to_string(), 1)]
     );
 }
+
+#[test]
+fn a_notice_atop_the_source_that_no_translation_carries_is_the_source_s_own() {
+    let en = "# Release notes\n\n> Our office is closed on Friday for the move.\n\n> Support answers again on Monday.\n\nThe new release syncs boards twice as fast and keeps your filters.\n\n## Upgrading\n\nInstall the update from the settings page and restart the app.\n\n## Known issues\n\nSearch may miss cards created offline.\n\nA fix ships next week.\n";
+    let fr = "# Notes de version\n\nLa nouvelle version synchronise les tableaux deux fois plus vite et garde vos filtres.\n\n## Mise à jour\n\nInstallez la mise à jour depuis la page des réglages et redémarrez l’application.\n";
+    let de = "# Versionshinweise\n\nDie neue Version synchronisiert Boards doppelt so schnell und behält Ihre Filter.\n\n## Aktualisieren\n\nInstallieren Sie das Update über die Einstellungen und starten Sie die App neu.\n";
+    let dir = tree(&[
+        ("notes/en.md", en.as_bytes()),
+        ("notes/fr.md", fr.as_bytes()),
+        ("notes/de.md", de.as_bytes()),
+    ]);
+    let run = check(&dir, &["--format", "json"]);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let messages: Vec<String> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {}",
+                f["path"].as_str().unwrap(),
+                f["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    // The section both lack is reported in each; the notice on top, in neither.
+    assert_eq!(
+        messages,
+        vec![
+            "notes/de.md missing 3 blocks: source lines 13-17, section \"Known issues\"",
+            "notes/fr.md missing 3 blocks: source lines 13-17, section \"Known issues\"",
+        ],
+        "{}",
+        run.stdout
+    );
+}

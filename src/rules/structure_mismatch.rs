@@ -34,9 +34,11 @@ their order pairs, the finding names the stretch (`lines 24-26 hold 2 paragraphs
 source has 1`) rather than guess which one.
 
 What is not a difference: a paragraph split in two or two merged into one; a language menu
-(links to the article's other translations); markup whose tags match; a lone source block that
-none of the group's translations carries (an English-only banner); a lone block on each side at
-one place, of one kind and fitting lengths (a reworded block and its translation); headings that
+(links to the article's other translations); markup whose tags match; source blocks that none
+of the group's translations carries, a lone one anywhere (an English-only banner) or a run between
+the title and the first content (a notice on top of the source); a lone block on each side at
+one place, of one kind and fitting lengths (a reworded block and its translation; not code whose
+commands changed); a code block where the source now renders a component; headings that
 keep the source's id (`{#configure-csps}`). Blocks of a duplicated run are reported once, by
 `duplicate-section`, not again here.
 
@@ -91,12 +93,25 @@ impl Rule for StructureMismatch {
                 .filter(|&s| !src_blocks[s].is_markup() && !source.alignment.is_source_menu(s))
                 .filter(|&s| !is_label_of_kept_list(src_blocks, s, &paired))
                 .collect();
-            // A lone block that none of the group's translations carries is the source's own
-            // (an English-only banner), not a gap in this translation.
-            let missing = if missing.len() == 1
-                && ctx.group.translations >= 2
-                && ctx.group.present(missing[0]) == 0
-            {
+            // Blocks that none of the group's translations carries are the source's own, not a
+            // gap in this translation: a lone block anywhere (an English-only banner), or a run
+            // in the page's preamble, between its title and its first content (a notice the
+            // source put on top). A run further down that every translation lacks is a section
+            // they all have yet to translate.
+            let source_only = ctx.group.translations >= 2
+                && !missing.is_empty()
+                && missing.iter().all(|&s| ctx.group.present(s) == 0);
+            let in_preamble = missing.first().is_some_and(|&first| {
+                (0..first).all(|s| {
+                    let block = &src_blocks[s];
+                    matches!(
+                        block.kind,
+                        BlockKind::Title | BlockKind::Heading(1) | BlockKind::FrontMatter
+                    ) || block.is_markup()
+                        || source.alignment.is_source_menu(s)
+                })
+            });
+            let missing = if source_only && (missing.len() == 1 || in_preamble) {
                 Vec::new()
             } else {
                 missing
