@@ -180,10 +180,6 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()>
     Ok(())
 }
 
-fn report_plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// `loclint explain config`: the configuration's documentation, reachable wherever loclint is.
 const CONFIGURATION_DOCS: &str = include_str!("../docs/configuration.md");
 
@@ -390,7 +386,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         eprintln!(
             "wrote {}: {}; run with --baseline {} to report only new ones",
             path.display(),
-            report_plural(written, "finding", "findings"),
+            report::plural(written, "finding", "findings"),
             path.display()
         );
         return Ok(ExitCode::from(if outcome.problems.is_empty() {
@@ -412,7 +408,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 .unwrap_or_else(|| path.clone());
             outcome.notes.push(format!(
                 "{} already in {} not reported",
-                report_plural(filtered.known, "finding", "findings"),
+                report::plural(filtered.known, "finding", "findings"),
                 shown.display()
             ));
         }
@@ -559,7 +555,7 @@ fn init(args: InitArgs) -> anyhow::Result<ExitCode> {
             eprintln!(
                 "wrote {}: {}",
                 file.display(),
-                report_plural(recorded, "finding", "findings")
+                report::plural(recorded, "finding", "findings")
             );
             Some(relative)
         }
@@ -597,15 +593,14 @@ fn init(args: InitArgs) -> anyhow::Result<ExitCode> {
         let listed: Vec<String> = habits.iter().map(ToString::to_string).collect();
         writeln!(out, "{locale}: {}", listed.join(", "))?;
     }
-    let count = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
     writeln!(
         out,
         "{} {}: {} in {}, learned from {}",
         if written.updated { "updated" } else { "wrote" },
         path.display(),
-        count(written.habits, "habit"),
-        count(written.locales, "locale"),
-        count(translations, "translation"),
+        report::plural(written.habits, "habit", "habits"),
+        report::plural(written.locales, "locale", "locales"),
+        report::plural(translations, "translation", "translations"),
     )?;
     Ok(ExitCode::from(if outcome.problems.is_empty() {
         CLEAN

@@ -40,8 +40,8 @@ Never reported: code, URLs, file names, numbers (`3.5`, `1,000`, `10:30`), ellip
 abbreviations and initials (`e.g.`, `U.S.`, `डॉ.`), and marks after Latin-script names or
 acronyms inside the text (`Node.js`, `(CX).`): a mark counts only after a letter of the
 language's own script; emoticons (`:)`); factorials (`n!`); a mark between two words copied as
-the source has them (a command, `zed: extensions`); a question the translation embeds in a
-statement (`誰が測るか、ではない`).
+the source has them (a command, `zed: extensions`); a doubled colon, a separator of keys or
+paths (`"::"`); a question the translation embeds in a statement (`誰が測るか、ではない`).
 
 A habit the locale's translations follow throughout is the project's convention, not a slip:
 a file that uses a foreign mark as often as its own, or a locale that does so across the run (or
