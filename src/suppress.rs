@@ -14,6 +14,7 @@
 //! rule that does not exist, is itself reported (`unused-suppression`): a stale exception must
 //! not hide the next real defect.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -216,18 +217,53 @@ impl Suppressions {
         if self.is_empty() {
             return;
         }
-        findings.retain(|finding| {
-            let line = file.lines.line_of(finding.range.start);
-            let mut silenced = false;
-            for silence in &mut self.silences {
-                if silence.lines.contains(&line)
-                    && silence.rule.as_deref().is_none_or(|r| r == finding.rule)
-                {
-                    silence.used = true;
-                    silenced = true;
+        // A sweep down the lines: each silence enters once, when its first line comes, and is
+        // marked used at most once, so many directives and many findings cost their sum, not
+        // their product.
+        let lines: Vec<usize> = findings
+            .iter()
+            .map(|f| file.lines.line_of(f.range.start))
+            .collect();
+        let mut order: Vec<usize> = (0..findings.len()).collect();
+        order.sort_by_key(|&i| lines[i]);
+        let mut by_start: Vec<usize> = (0..self.silences.len()).collect();
+        by_start.sort_by_key(|&s| self.silences[s].lines.start);
+        // By rule (`None`: every rule): the furthest end of the silences entered so far, and
+        // those not marked used yet.
+        let mut entered: HashMap<Option<String>, (usize, Vec<usize>)> = HashMap::new();
+        let mut silenced = vec![false; findings.len()];
+        let mut next = 0;
+        for &i in &order {
+            let line = lines[i];
+            while let Some(&s) = by_start
+                .get(next)
+                .filter(|&&s| self.silences[s].lines.start <= line)
+            {
+                let silence = &self.silences[s];
+                let (end, pending) = entered.entry(silence.rule.clone()).or_default();
+                *end = (*end).max(silence.lines.end);
+                pending.push(s);
+                next += 1;
+            }
+            for key in [Some(findings[i].rule.to_string()), None] {
+                let Some((end, pending)) = entered.get_mut(&key) else {
+                    continue;
+                };
+                if *end > line {
+                    silenced[i] = true;
+                    // Those still open cover this line; those closed before it never will.
+                    for s in pending.drain(..) {
+                        if self.silences[s].lines.end > line {
+                            self.silences[s].used = true;
+                        }
+                    }
                 }
             }
-            !silenced
+        }
+        let mut index = 0;
+        findings.retain(|_| {
+            index += 1;
+            !silenced[index - 1]
         });
         if !active(rules::UNUSED_SUPPRESSION.id) {
             return;
@@ -354,6 +390,25 @@ mod tests {
             ],
         );
         assert_eq!(left, vec![("spacing".to_string(), 4, String::new())]);
+    }
+
+    #[test]
+    fn overlapping_silences_are_each_used_and_a_closed_one_is_not() {
+        let text = "<!-- loclint-disable spacing -->\nA\n<!-- loclint-disable-next-line spacing -->\nB\n<!-- loclint-enable spacing -->\nC\n<!-- loclint-disable-next-line repeated-word -->\nD\nE\n";
+        // Line 4 is covered twice; line 9's finding comes after the next-line silence of 8.
+        let left = applied(text, &[("spacing", 4), ("repeated-word", 9)]);
+        assert_eq!(
+            left,
+            vec![
+                ("repeated-word".to_string(), 9, String::new()),
+                (
+                    "unused-suppression".to_string(),
+                    7,
+                    "`loclint-disable-next-line repeated-word` suppresses nothing for `repeated-word`"
+                        .to_string()
+                ),
+            ]
+        );
     }
 
     #[test]
