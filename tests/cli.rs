@@ -145,18 +145,30 @@ fn a_binary_file_is_reported_and_the_rest_checked() {
 }
 
 #[test]
-fn a_translation_without_its_source_is_reported_and_the_rest_checked() {
+fn a_translation_without_its_source_is_a_finding_and_the_rest_checked() {
     let dir = beside_a_good_group(&[(
         "news/launch.hi.txt",
         "पासवर्ड बदलें\n\nसाइन-इन पेज खोलें।\n".as_bytes(),
     )]);
     let run = check(&dir, &[]);
-    assert_trouble_reported(&run, "news/launch.hi.txt", "no source found");
+    assert_eq!(run.status, 1, "stderr:\n{}", run.stderr);
+    assert_no_panic(&run);
     assert!(
-        run.stderr.contains(&native("news/launch.en.txt")),
+        run.stdout.contains("error[missing-source]"),
         "{}",
-        run.stderr
+        run.stdout
     );
+    assert!(
+        run.stdout.contains(&native("news/launch.hi.txt:1:1")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(&native("news/launch.en.txt")),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("untranslated title"), "{}", run.stdout);
 }
 
 /// A broken `loclint.toml` stops the run before anything is checked: exit 2, one message that
@@ -536,7 +548,7 @@ fn findings_are_the_same_for_any_number_of_jobs() {
 }
 
 #[test]
-fn a_translation_whose_source_is_gone_from_a_mirrored_tree_is_reported() {
+fn a_translation_whose_source_is_gone_is_a_finding_a_baseline_can_hold() {
     let dir = tree(&[
         ("content/en/docs/a.md", b"# Hello\n\nSome words here.\n"),
         ("content/fr/docs/a.md", b"# Bonjour\n\nDes mots ici.\n"),
@@ -545,16 +557,28 @@ fn a_translation_whose_source_is_gone_from_a_mirrored_tree_is_reported() {
             b"# Vieux\n\nUne page sans source.\n",
         ),
     ]);
-    let run = check(&dir, &[]);
-    assert_eq!(run.status, 2, "stderr:\n{}", run.stderr);
-    let message = run
-        .stderr
-        .lines()
-        .find(|line| line.contains(&native("content/fr/docs/gone.md")))
-        .unwrap_or_else(|| panic!("gone.md is not named:\n{}", run.stderr));
-    assert!(message.contains("no source found"), "{message}");
-    assert!(message.contains("remove this translation"), "{message}");
+    let run = check(&dir, &["--format", "json"]);
+    assert_eq!(run.status, 1, "stderr:\n{}", run.stderr);
     assert_no_panic(&run);
+    let findings: Value = serde_json::from_str(&run.stdout).unwrap();
+    let orphan: Vec<&Value> = findings["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "missing-source")
+        .collect();
+    assert_eq!(orphan.len(), 1, "{}", run.stdout);
+    assert_eq!(orphan[0]["path"], "content/fr/docs/gone.md");
+    assert!(orphan[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("content/en/docs/gone.md"));
+
+    // A repository adopting loclint records it in a baseline: the next run is green.
+    let written = check(&dir, &["--write-baseline", "base.json"]);
+    assert_eq!(written.status, 0, "stderr:\n{}", written.stderr);
+    let again = check(&dir, &["--baseline", "base.json"]);
+    assert_eq!(again.status, 0, "{}\n{}", again.stdout, again.stderr);
 }
 
 #[test]

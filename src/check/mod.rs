@@ -255,23 +255,6 @@ fn group_file_names<'a>(paths: impl Iterator<Item = &'a Path>) -> HashSet<String
 
 fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> GroupResult {
     let mut result = GroupResult::default();
-    if let Some(looked) = &group.missing_source {
-        let names: Vec<String> = looked
-            .iter()
-            .take(4)
-            .map(|p| p.display().to_string())
-            .collect();
-        for member in group.translations.iter().filter(|m| m.reported) {
-            result.problems.push(Problem {
-                path: member.path.clone(),
-                message: format!(
-                    "no source found (looked for {}); add the {} source, name it with `--source FILE`, or remove this translation if its source is gone; checks that need no source still ran",
-                    names.join(", "),
-                    settings.source_locale
-                ),
-            });
-        }
-    }
     let source = group.source.as_ref().and_then(|member| {
         Parsed::read(&member.path)
             .map_err(|problem| result.problems.push(problem))
@@ -326,7 +309,14 @@ fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> Group
     for translation in translations.into_iter().filter(|t| t.reported) {
         // One translation that trips a bug costs its own findings, not its group's.
         let checked = catch_unwind(AssertUnwindSafe(|| {
-            check_translation(&translation, source.as_ref(), &evidence, rules, settings)
+            check_translation(
+                &translation,
+                source.as_ref(),
+                &evidence,
+                group.missing_source.as_deref(),
+                rules,
+                settings,
+            )
         }));
         let (findings, observations) = match checked {
             Ok(checked) => checked,
@@ -360,6 +350,7 @@ pub fn check_translation(
     translation: &Translation,
     source: Option<&Parsed>,
     evidence: &GroupEvidence,
+    looked_for_source: Option<&[PathBuf]>,
     rules: &[&dyn Rule],
     settings: &Settings,
 ) -> (Vec<Finding>, Observations) {
@@ -379,6 +370,7 @@ pub fn check_translation(
                 locale: &settings.source_locale,
                 alignment,
             }),
+        looked_for_source,
         group: evidence,
         observations: &observations,
         settings,

@@ -1,4 +1,5 @@
 use std::cell::RefCell;
+use std::path::PathBuf;
 
 use crate::align::{Alignment, DuplicateRun};
 use crate::config::Settings;
@@ -17,6 +18,8 @@ pub struct Context<'a> {
     pub duplicates: &'a [DuplicateRun],
     /// The English source and the block alignment, when the source was found.
     pub source: Option<SourceSide<'a>>,
+    /// Where the layout looked for the source, when it is not on disk (`missing-source`).
+    pub looked_for_source: Option<&'a [PathBuf]>,
     /// What the article group's other translations say.
     pub group: &'a GroupEvidence,
     /// The uses of the language's own forms that the rules count, for the locale's practice.

@@ -9,6 +9,7 @@ mod invisible_character;
 mod locale_punctuation;
 mod marks;
 mod mismatched_quotes;
+mod missing_source;
 mod mixed_script_word;
 mod pairing;
 mod repeated_word;
@@ -51,6 +52,7 @@ pub static RULES: &[&dyn Rule] = &[
     &duplicate_section::DuplicateSection,
     &untranslated_text::UntranslatedText,
     &structure_mismatch::StructureMismatch,
+    &missing_source::MissingSource,
     &mixed_script_word::MixedScriptWord,
     &invisible_character::InvisibleCharacter,
     &encoding_damage::EncodingDamage,

@@ -66,6 +66,7 @@ pub(crate) fn check_file(
         &translations[0],
         source.as_ref(),
         &evidence,
+        None,
         &[rule],
         settings,
     )
