@@ -530,10 +530,12 @@ fn init(args: InitArgs) -> anyhow::Result<ExitCode> {
         eprintln!("{}", nothing_found(&discovery, &paths));
         return Ok(ExitCode::from(TROUBLE));
     }
+    let layouts_used = discovery.layouts_used.clone();
     let outcome = run_checks(discovery, &settings, args.jobs)?;
     for problem in &outcome.problems {
         eprintln!("error: {}", problem_line(problem));
     }
+    let tally = crate::init::Tally::of(&outcome);
     let practised = outcome.practice.practised();
     let translations = outcome.files.len();
     // The baseline, written first: the configuration names it only once it exists.
@@ -561,12 +563,22 @@ fn init(args: InitArgs) -> anyhow::Result<ExitCode> {
         }
         None => None,
     };
-    let written = match crate::config::write_practice(
-        &path,
-        &practised,
+    let header = crate::init::header(&layouts_used, &tally, &settings.source_locale);
+    let fitted = if args.baseline.is_some() {
+        Vec::new()
+    } else {
+        tally.fitted_levels(&settings)
+    };
+    let counts = crate::init::counts_comment(&tally, args.baseline.is_some());
+    let learned = crate::config::Learned {
+        practised: practised.clone(),
         translations,
-        baseline_key.as_deref(),
-    ) {
+        baseline: baseline_key.as_deref(),
+        header: Some(&header),
+        levels: &fitted,
+        counts: (!tally.by_rule.is_empty()).then_some(counts.as_str()),
+    };
+    let written = match crate::config::write_learned(&path, &learned) {
         Ok(written) => written,
         Err(err) => {
             eprintln!("error: {err}");
@@ -574,19 +586,29 @@ fn init(args: InitArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let mut out = std::io::stdout().lock();
-    // What the tree has today, by rule, judged by the practice just learned.
-    let mut by_rule: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-    for finding in outcome.files.iter().flat_map(|f| &f.findings) {
-        *by_rule.entry(finding.rule).or_default() += 1;
+    for (layout, groups) in &layouts_used {
+        writeln!(
+            out,
+            "layout: {layout}, {}",
+            report::plural(*groups, "group", "groups")
+        )?;
     }
-    if !by_rule.is_empty() {
-        let mut ranked: Vec<(&str, usize)> = by_rule.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let ranked = tally.rules_ranked();
+    if !ranked.is_empty() {
         let listed: Vec<String> = ranked.iter().map(|(r, n)| format!("{r} {n}")).collect();
         writeln!(
             out,
             "findings today: {} (`loclint check --statistics` for each locale)",
             listed.join(", ")
+        )?;
+    }
+    for fitted in &fitted {
+        writeln!(
+            out,
+            "{}: {} as a warning ({})",
+            fitted.locale,
+            fitted.rule,
+            fitted.why()
         )?;
     }
     for (locale, habits) in &practised {
@@ -602,6 +624,17 @@ fn init(args: InitArgs) -> anyhow::Result<ExitCode> {
         report::plural(written.locales, "locale", "locales"),
         report::plural(translations, "translation", "translations"),
     )?;
+    if args.baseline.is_none() {
+        let errors = tally.errors_left(&fitted);
+        if errors > 0 {
+            writeln!(
+                out,
+                "`loclint check` fails on {} today; to turn loclint on before they are fixed, \
+                 record them: `loclint init --baseline loclint-baseline.json`",
+                report::plural(errors, "error", "errors")
+            )?;
+        }
+    }
     Ok(ExitCode::from(if outcome.problems.is_empty() {
         CLEAN
     } else {

@@ -7,7 +7,7 @@
 //! a rule, over a shared context) -> [`suppress`] (inline suppressions in a translation's
 //! comments) -> [`check`] (the run, in parallel, with configured severities and the locales'
 //! practice) -> [`baseline`] (findings already known, left out) -> [`report`] (one module a
-//! format).
+//! format). [`init`] reads a run to propose a configuration.
 
 pub mod align;
 pub mod baseline;
@@ -19,6 +19,7 @@ pub mod discover;
 pub mod document;
 pub mod evidence;
 pub mod finding;
+pub mod init;
 pub mod locale;
 pub mod report;
 pub mod rules;

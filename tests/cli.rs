@@ -1099,3 +1099,113 @@ fn a_notice_atop_the_source_that_no_translation_carries_is_the_source_s_own() {
         run.stdout
     );
 }
+
+/// Four articles in locale folders: French behind its source in every one (the last paragraph
+/// never translated), German complete but for one paragraph left in English.
+fn locale_folder_tree() -> TempDir {
+    let topics = ["boards", "cards", "labels", "members"];
+    let mut files: Vec<(String, String)> = Vec::new();
+    for (n, topic) in topics.iter().enumerate() {
+        files.push((
+            format!("content/en/docs/{topic}.md"),
+            format!(
+                "# Sharing {topic}\n\nOpen the settings of your {topic} and choose who may see them.\n\nEveryone you invite gets an e-mail with a link that works for {} days.\n\nYou can take an invitation back at any time from the same page.\n",
+                n + 2
+            ),
+        ));
+        files.push((
+            format!("content/fr/docs/{topic}.md"),
+            format!(
+                "# Partager les {topic}\n\nOuvrez les réglages de vos {topic} et choisissez qui peut les voir.\n\nChaque personne invitée reçoit un courriel avec un lien valable {} jours.\n",
+                n + 2
+            ),
+        ));
+        let last = if n == 0 {
+            "You can take an invitation back at any time from the same page.".to_string()
+        } else {
+            "Sie können eine Einladung jederzeit auf derselben Seite zurücknehmen.".to_string()
+        };
+        files.push((
+            format!("content/de/docs/{topic}.md"),
+            format!(
+                "# {topic} teilen\n\nÖffnen Sie die Einstellungen Ihrer {topic} und wählen Sie, wer sie sehen darf.\n\nJede eingeladene Person erhält eine E-Mail mit einem Link, der {} Tage gilt.\n\n{last}\n",
+                n + 2
+            ),
+        ));
+    }
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(path, text)| (path.as_str(), text.as_bytes()))
+        .collect();
+    tree(&files)
+}
+
+#[test]
+fn init_names_the_layout_and_makes_a_locales_pattern_a_warning_but_not_a_slip() {
+    let dir = locale_folder_tree();
+    let before = loclint(dir.path(), &["check", ".", "--format", "json"]);
+    let lines = finding_lines(&before);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("content/de/docs/boards.md") && l.contains("untranslated-text")),
+        "{lines:#?}"
+    );
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.starts_with("content/fr/") && l.contains("structure-mismatch"))
+            .count(),
+        4,
+        "{lines:#?}"
+    );
+
+    let init = loclint(dir.path(), &["init"]);
+    assert_eq!(init.status, 0, "stderr:\n{}", init.stderr);
+    assert!(
+        init.stdout.contains("layout: locale folders"),
+        "{}",
+        init.stdout
+    );
+    assert!(
+        init.stdout
+            .contains("fr: structure-mismatch as a warning (errors in 4 of 4 translations)"),
+        "{}",
+        init.stdout
+    );
+    assert!(
+        init.stdout
+            .contains("`loclint check` fails on 1 error today"),
+        "{}",
+        init.stdout
+    );
+    let config = std::fs::read_to_string(dir.path().join("loclint.toml")).unwrap();
+    assert!(
+        config.starts_with("# loclint.toml, written by `loclint init`."),
+        "{config}"
+    );
+    assert!(config.contains("locale folders"), "{config}");
+    assert!(
+        config.contains("[locale.fr.rules]\nstructure-mismatch = \"warn\""),
+        "{config}"
+    );
+    assert!(!config.contains("[locale.de.rules]"), "{config}");
+
+    // The French pattern is now a warning; the German slip still fails the build.
+    let after = loclint(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(after.status, 1, "{}", after.stdout);
+    let json: Value = serde_json::from_str(&after.stdout).unwrap();
+    let errors: Vec<String> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| format!("{} {}", f["path"], f["rule"]))
+        .collect();
+    assert_eq!(
+        errors,
+        ["\"content/de/docs/boards.md\" \"untranslated-text\""],
+        "{}",
+        after.stdout
+    );
+}

@@ -1,5 +1,6 @@
 //! Writing what `loclint init` learned into `loclint.toml`: the `[practice.<locale>]` tables are
-//! replaced, everything else in the file (keys, comments, layout) is kept as it was. The file
+//! replaced, rule levels that fit are added where nothing sets one, and everything else in the
+//! file (keys, comments, layout) is kept as it was. The file
 //! is written whole to a temporary file beside it and renamed over it, so that a failure leaves
 //! the old file intact; a file that does not parse is never touched.
 
@@ -11,7 +12,11 @@ use toml_edit::{Array, DocumentMut, Item, Table};
 
 use super::ConfigError;
 use crate::evidence::Habit;
+use crate::init::{FittedLevel, COUNTS_MARK, LEVELS_COMMENT};
 use crate::locale::Locale;
+
+/// The start of the comment above the learned practice, by which init finds it again.
+const PRACTICE_MARK: &str = "# What each locale's translations practise";
 
 /// What was written: the locales and the habits they practise.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -22,15 +27,33 @@ pub struct Written {
     pub updated: bool,
 }
 
-/// Replaces the learned practice of the configuration at `path` (created if missing) with
-/// `practised`. `translations` says how many translations it was learned from, for the
-/// comment above the tables.
-pub fn write_practice(
-    path: &Path,
-    practised: &BTreeMap<Locale, Vec<Habit>>,
-    translations: usize,
-    baseline: Option<&str>,
-) -> Result<Written, ConfigError> {
+/// What `loclint init` writes.
+#[derive(Debug, Default)]
+pub struct Learned<'a> {
+    /// The habits each locale practises, replacing those the file has.
+    pub practised: BTreeMap<Locale, Vec<Habit>>,
+    /// How many translations they were learned from, for the comment above the tables.
+    pub translations: usize,
+    /// The baseline file, relative to the configuration.
+    pub baseline: Option<&'a str>,
+    /// Comment lines for the head of a new file.
+    pub header: Option<&'a str>,
+    /// Rule levels for one locale each: added where the file sets none, the first with
+    /// `LEVELS_COMMENT` above it.
+    pub levels: &'a [FittedLevel],
+    /// The comment at the end of the file, replacing the one an earlier init left there.
+    pub counts: Option<&'a str>,
+}
+
+/// Writes `learned` into the configuration at `path`, created if missing.
+pub fn write_learned(path: &Path, learned: &Learned) -> Result<Written, ConfigError> {
+    let Learned {
+        practised,
+        translations,
+        baseline,
+        ..
+    } = learned;
+    let (translations, baseline) = (*translations, *baseline);
     let error = |line: Option<usize>, message: String| ConfigError {
         path: path.to_path_buf(),
         line,
@@ -54,7 +77,13 @@ pub fn write_practice(
                 ),
             )
         })?,
-        None => DocumentMut::new(),
+        None => {
+            let mut document = DocumentMut::new();
+            if let Some(header) = learned.header {
+                document.decor_mut().set_prefix(header);
+            }
+            document
+        }
     };
     if let Some(baseline) = baseline {
         // Root keys stand before the tables; a comment says what the file is for.
@@ -66,9 +95,35 @@ pub fn write_practice(
             );
         }
     }
+    // The old tables go, but their place in the file stays, and so do the comments above them
+    // that init did not write (the file's own head, most often).
+    let old = document.get("practice").and_then(Item::as_table);
+    let position = old.and_then(|table| {
+        table
+            .iter()
+            .filter_map(|(_, item)| item.as_table()?.position())
+            .min()
+            .or(table.position())
+    });
+    let kept_prefix = old
+        .and_then(|table| {
+            let first = table
+                .iter()
+                .filter_map(|(_, item)| item.as_table())
+                .min_by_key(|t| t.position())?;
+            let prefix = first.decor().prefix()?.as_str()?;
+            Some(
+                prefix
+                    .find(PRACTICE_MARK)
+                    .map_or(prefix, |at| &prefix[..at])
+                    .to_string(),
+            )
+        })
+        .unwrap_or_default();
     document.remove("practice");
     let mut practice = Table::new();
     practice.set_implicit(true);
+    practice.set_position(position);
     let mut habits = 0;
     for (locale, practised) in practised {
         let mut kinds: BTreeMap<&'static str, Array> = BTreeMap::new();
@@ -84,8 +139,14 @@ pub fn write_practice(
     }
     if let Some((_, first)) = practice.iter_mut().next() {
         if let Some(table) = first.as_table_mut() {
+            let kept = kept_prefix.trim_end_matches('\n');
+            let kept = if kept.is_empty() {
+                String::new()
+            } else {
+                format!("{kept}\n")
+            };
             table.decor_mut().set_prefix(format!(
-                "\n# What each locale's translations practise, learned by `loclint init` from {} \
+                "{kept}\n{PRACTICE_MARK}, learned by `loclint init` from {} \
                  translations:\n# findings against these habits are not reported. Run `loclint \
                  init` again to learn them anew.\n",
                 translations
@@ -95,6 +156,7 @@ pub fn write_practice(
     if !practice.is_empty() {
         document.insert("practice", Item::Table(practice));
     }
+    add_levels(&mut document, learned);
     let text = document.to_string();
     let dir = path
         .parent()
@@ -114,6 +176,62 @@ pub fn write_practice(
         habits,
         updated: existing.is_some(),
     })
+}
+
+/// The fitted levels as `[locale.<tag>.rules]` keys, each with why in a trailing comment; a
+/// key the file already has is kept as it is.
+fn add_levels(document: &mut DocumentMut, learned: &Learned) {
+    let mut first = true;
+    for fitted in learned.levels {
+        let locales = document
+            .entry("locale")
+            .or_insert_with(|| {
+                let mut table = Table::new();
+                table.set_implicit(true);
+                Item::Table(table)
+            })
+            .as_table_mut();
+        let Some(locales) = locales else { return };
+        let Some(locale) = locales
+            .entry(fitted.locale.as_str())
+            .or_insert_with(|| {
+                let mut table = Table::new();
+                table.set_implicit(true);
+                Item::Table(table)
+            })
+            .as_table_mut()
+        else {
+            continue;
+        };
+        let Some(rules) = locale
+            .entry("rules")
+            .or_insert_with(|| Item::Table(Table::new()))
+            .as_table_mut()
+        else {
+            continue;
+        };
+        if rules.contains_key(fitted.rule) {
+            continue;
+        }
+        if first {
+            rules.decor_mut().set_prefix(LEVELS_COMMENT);
+            first = false;
+        }
+        let mut value = toml_edit::Value::from(fitted.level);
+        value
+            .decor_mut()
+            .set_suffix(format!("  # {}", fitted.why()));
+        rules.insert(fitted.rule, Item::Value(value));
+    }
+    if let Some(counts) = learned.counts {
+        let trailing = document.trailing().as_str().unwrap_or("").to_string();
+        let kept = trailing
+            .find(COUNTS_MARK)
+            .map_or(trailing.as_str(), |at| &trailing[..at]);
+        let kept = kept.trim_end_matches('\n');
+        let glue = if kept.is_empty() { "" } else { "\n" };
+        document.set_trailing(format!("{kept}{glue}{counts}"));
+    }
 }
 
 #[cfg(test)]
@@ -140,7 +258,15 @@ mod tests {
             ),
             (locale("fr"), vec![Habit::NoSpaceBefore(':')]),
         ]);
-        let written = write_practice(&path, &practised, 12, None).unwrap();
+        let written = write_learned(
+            &path,
+            &Learned {
+                practised,
+                translations: 12,
+                ..Learned::default()
+            },
+        )
+        .unwrap();
         assert_eq!(
             written,
             Written {
@@ -172,7 +298,15 @@ mod tests {
         let before = "# our settings\nkeep = [\"Acme\"]  # the brand\n\n[practice.ja]\nmarks = [\"!\"]\n\n[rules]\nspacing = \"off\"\n";
         std::fs::write(&path, before).unwrap();
         let practised = BTreeMap::from([(locale("ja"), vec![Habit::Mark(':')])]);
-        write_practice(&path, &practised, 3, None).unwrap();
+        write_learned(
+            &path,
+            &Learned {
+                practised,
+                translations: 3,
+                ..Learned::default()
+            },
+        )
+        .unwrap();
         let after = std::fs::read_to_string(&path).unwrap();
         assert!(after.starts_with("# our settings\nkeep = [\"Acme\"]  # the brand\n"));
         assert!(after.contains("[rules]\nspacing = \"off\"\n"));
@@ -188,8 +322,74 @@ mod tests {
         let path = dir.path().join("loclint.toml");
         let broken = "keep = [\"Acme\"\n\n[rules\n";
         std::fs::write(&path, broken).unwrap();
-        let err = write_practice(&path, &BTreeMap::new(), 0, None).unwrap_err();
+        let err = write_learned(&path, &Learned::default()).unwrap_err();
         assert!(err.message.contains("left as it is"), "{err}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+    }
+
+    #[test]
+    fn a_second_init_writes_the_same_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("loclint.toml");
+        let levels = [FittedLevel {
+            locale: locale("fr"),
+            rule: "structure-mismatch",
+            level: "warn",
+            files: 6,
+            translations: 10,
+        }];
+        let learned = || Learned {
+            practised: BTreeMap::from([(locale("ja"), vec![Habit::Mark(':')])]),
+            translations: 10,
+            baseline: None,
+            header: Some("# Recognised: 10 groups\n"),
+            levels: &levels,
+            counts: Some("\n# Findings when `loclint init` last ran:\n#   spacing 3\n"),
+        };
+        write_learned(&path, &learned()).unwrap();
+        let first = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            first.starts_with("# Recognised: 10 groups\n\n# What each locale"),
+            "{first}"
+        );
+        assert!(
+            first.contains("[locale.fr.rules]\nstructure-mismatch = \"warn\"  # errors in 6 of 10 translations\n"),
+            "{first}"
+        );
+        assert!(first.ends_with("#   spacing 3\n"), "{first}");
+        write_learned(&path, &learned()).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), first);
+        let settings = Settings::load(&path).unwrap();
+        assert_eq!(
+            settings.configured_level("structure-mismatch", &locale("fr")),
+            Some(crate::config::RuleLevel::Severity(
+                crate::finding::Severity::Warning
+            ))
+        );
+    }
+
+    #[test]
+    fn a_level_the_file_sets_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("loclint.toml");
+        std::fs::write(&path, "[locale.fr.rules]\nstructure-mismatch = \"off\"\n").unwrap();
+        let levels = [FittedLevel {
+            locale: locale("fr"),
+            rule: "structure-mismatch",
+            level: "warn",
+            files: 6,
+            translations: 10,
+        }];
+        write_learned(
+            &path,
+            &Learned {
+                levels: &levels,
+                ..Learned::default()
+            },
+        )
+        .unwrap();
+        let after = std::fs::read_to_string(&path).unwrap();
+        assert!(after.contains("structure-mismatch = \"off\""), "{after}");
+        assert!(!after.contains("warn"), "{after}");
     }
 }

@@ -3,7 +3,7 @@
 
 mod learned;
 
-pub use learned::{write_practice, Written};
+pub use learned::{write_learned, Learned, Written};
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -309,7 +309,12 @@ impl Settings {
                 return Some(RuleLevel::Off);
             }
         }
-        // The most specific locale table wins: `pt-BR` over `pt`.
+        self.configured_level(rule, locale)
+    }
+
+    /// The level the configuration sets for `rule` in `locale`'s translations, path ignores
+    /// aside. The most specific locale table wins (`pt-BR` over `pt`), then `[rules]`.
+    pub fn configured_level(&self, rule: &str, locale: &Locale) -> Option<RuleLevel> {
         let for_locale = self
             .locale_rule_levels
             .iter()

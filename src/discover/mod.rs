@@ -62,6 +62,8 @@ pub struct Discovery {
     pub files_found: usize,
     /// The layouts tried, for the message when no group is found.
     pub layouts_tried: Vec<String>,
+    /// The layouts the groups were found in, described, with how many groups each.
+    pub layouts_used: BTreeMap<String, usize>,
 }
 
 /// Shard `index` of `count` (1-based), for spreading one run over a CI matrix: whole article
@@ -289,6 +291,9 @@ fn assemble(
         return None;
     }
     builder.translations.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(layout) = &builder.layout {
+        *discovery.layouts_used.entry(layout.describe()).or_default() += 1;
+    }
     Some(Group {
         source: builder.source.filter(|_| source_exists),
         translations: builder.translations,
