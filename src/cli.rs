@@ -428,6 +428,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             OutputFormat::Json
             | OutputFormat::Sarif
             | OutputFormat::Github
+            | OutputFormat::Gitlab
             | OutputFormat::Jsonl
             | OutputFormat::Markdown
             | OutputFormat::Junit,
@@ -446,6 +447,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         quiet: args.quiet,
         max_results: args.max_results,
         fold_after: args.fold_after,
+        changed_files: annotations_first(args.format, changes.as_ref()),
     };
     let rendered = if args.statistics {
         report::render_statistics(args.format, &outcome).unwrap_or_default()
@@ -492,6 +494,24 @@ fn run_checks(
             .install(|| check::run(discovery, settings)),
         None => check::run(discovery, settings),
     })
+}
+
+/// The files whose GitHub annotations come first: those `--changed-since` named, or in a
+/// pull request's workflow (`GITHUB_BASE_REF` set) those changed since its base branch. When git
+/// cannot tell, the order is the path order.
+fn annotations_first(format: OutputFormat, changes: Option<&Changes>) -> Vec<PathBuf> {
+    if format != OutputFormat::Github {
+        return Vec::new();
+    }
+    if let Some(changes) = changes {
+        return changes.files.clone();
+    }
+    match std::env::var("GITHUB_BASE_REF") {
+        Ok(base) if !base.is_empty() => Changes::since(&format!("origin/{base}"))
+            .map(|changes| changes.files)
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
 }
 
 /// `loclint init`: a run over the tree with the practice the configuration may hold set

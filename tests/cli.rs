@@ -66,7 +66,8 @@ fn loclint_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         .args(args)
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR")
-        .env_remove("CLICOLOR_FORCE");
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("GITHUB_BASE_REF");
     for (key, value) in env {
         command.env(key, value);
     }
@@ -1208,4 +1209,58 @@ fn init_names_the_layout_and_makes_a_locales_pattern_a_warning_but_not_a_slip() 
         "{}",
         after.stdout
     );
+}
+
+#[test]
+fn github_annotations_in_a_pull_request_put_the_changed_files_first() {
+    let title_left =
+        ar_md_with("", "").replacen("# إعادة تعيين كلمة المرور", "# Reset your password", 1);
+    let dir = tree(&[
+        ("a/en.md", EN_MD.as_bytes()),
+        ("a/ar.md", title_left.as_bytes()),
+        ("z/en.md", EN_MD.as_bytes()),
+        ("z/ar.md", title_left.as_bytes()),
+    ]);
+    git(dir.path(), &["init", "-q", "-b", "main"]);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", "articles"]);
+    // What `actions/checkout` leaves: the base branch as a remote-tracking branch.
+    git(
+        dir.path(),
+        &["update-ref", "refs/remotes/origin/main", "HEAD"],
+    );
+    git(dir.path(), &["checkout", "-q", "-b", "change"]);
+    let changed = title_left.replace("من الصفحة نفسها", "from the same page");
+    std::fs::write(dir.path().join("z/ar.md"), changed).unwrap();
+    git(dir.path(), &["commit", "-q", "-am", "edit"]);
+
+    let first_error = |run: &Run| {
+        run.stdout
+            .lines()
+            .find(|l| l.starts_with("::error"))
+            .unwrap_or_else(|| panic!("no error annotation:\n{}", run.stdout))
+            .to_string()
+    };
+    let plain = loclint(dir.path(), &["check", "--format", "github"]);
+    assert!(
+        first_error(&plain).contains("file=a/ar.md"),
+        "{}",
+        plain.stdout
+    );
+    let pull_request = loclint_with(
+        dir.path(),
+        &["check", "--format", "github"],
+        &[("GITHUB_BASE_REF", "main")],
+    );
+    assert!(
+        first_error(&pull_request).contains("file=z/ar.md"),
+        "{}",
+        pull_request.stdout
+    );
+    // Every annotation is still there, in another order.
+    let mut a: Vec<&str> = plain.stdout.lines().collect();
+    let mut b: Vec<&str> = pull_request.stdout.lines().collect();
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
 }

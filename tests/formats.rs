@@ -22,6 +22,7 @@ fn output(format: &str) -> String {
         .args(["--format", format])
         .env_remove("CLICOLOR_FORCE")
         .env_remove("FORCE_COLOR")
+        .env_remove("GITHUB_BASE_REF")
         .output()
         .expect("loclint runs");
     assert_eq!(
@@ -72,4 +73,28 @@ fn markdown() {
 #[test]
 fn junit() {
     insta::assert_snapshot!(output("junit"));
+}
+
+#[test]
+fn gitlab() {
+    let text = output("gitlab");
+    let issues: Vec<serde_json::Value> = serde_json::from_str(&text).expect("a JSON array");
+    assert!(!issues.is_empty());
+    // What GitLab's Code Quality report needs of each issue, and fingerprints it can tell apart.
+    let mut fingerprints = std::collections::HashSet::new();
+    for issue in &issues {
+        for key in ["description", "check_name", "fingerprint", "severity"] {
+            assert!(issue[key].is_string(), "{key} in {issue}");
+        }
+        assert!(["info", "minor", "major", "critical", "blocker"]
+            .contains(&issue["severity"].as_str().unwrap()));
+        assert!(issue["location"]["path"].is_string(), "{issue}");
+        assert!(!issue["location"]["path"]
+            .as_str()
+            .unwrap()
+            .starts_with("./"));
+        assert!(issue["location"]["lines"]["begin"].as_u64().unwrap() >= 1);
+        assert!(fingerprints.insert(issue["fingerprint"].as_str().unwrap().to_string()));
+    }
+    insta::assert_snapshot!(text);
 }

@@ -1,19 +1,26 @@
 //! GitHub Actions workflow commands: one `::error` or `::warning` line a finding, which GitHub
 //! shows as an annotation on the pull request's changed lines.
 
+use std::collections::HashSet;
 use std::fmt::Write;
+use std::path::{Path, PathBuf};
 
 use super::{locate, totals};
 use crate::check::Outcome;
 use crate::finding::Severity;
 use crate::locale::invisible::invisible;
 
-pub(super) fn render(outcome: &Outcome) -> String {
+pub(super) fn render(outcome: &Outcome, changed_files: &[PathBuf]) -> String {
     let mut out = String::new();
+    let changed: HashSet<&Path> = changed_files.iter().map(|p| tidy(p)).collect();
+    let (touched, untouched): (Vec<_>, Vec<_>) = outcome
+        .files
+        .iter()
+        .partition(|checked| changed.contains(tidy(&checked.file.path)));
     // GitHub shows ten annotations of each kind per step: errors first, so none is hidden
-    // behind warnings.
+    // behind warnings, and of each kind those in the files the change touched first.
     for severity in [Severity::Error, Severity::Warning] {
-        for checked in &outcome.files {
+        for checked in touched.iter().chain(&untouched) {
             let path = repository_path(&checked.file.display_path());
             for finding in checked.findings.iter().filter(|f| f.severity == severity) {
                 let at = locate(&checked.file, finding);
@@ -49,6 +56,18 @@ pub(super) fn render(outcome: &Outcome) -> String {
     }
     let _ = writeln!(out, "::notice title=loclint::{}", data(&totals(outcome)));
     out
+}
+
+/// `path` without leading `./`, as git and a walk of `.` may each write it.
+fn tidy(path: &Path) -> &Path {
+    let mut path = path;
+    while let Ok(rest) = path.strip_prefix(".") {
+        if rest == path {
+            break;
+        }
+        path = rest;
+    }
+    path
 }
 
 /// A path as GitHub matches it to the repository's files: `/` between parts and no leading

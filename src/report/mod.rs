@@ -3,6 +3,7 @@
 
 mod frame;
 mod github;
+mod gitlab;
 mod human;
 mod json;
 mod junit;
@@ -28,6 +29,8 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions annotations (`::error file=...`).
     Github,
+    /// GitLab Code Quality JSON, for the merge request's code quality widget.
+    Gitlab,
     /// JSON Lines: one finding a line, for streaming into other tools.
     Jsonl,
     /// A Markdown summary for a pull-request comment or `$GITHUB_STEP_SUMMARY`.
@@ -45,6 +48,9 @@ pub struct RenderOptions {
     pub max_results: usize,
     /// In Markdown, the findings listed per file before the rest are folded.
     pub fold_after: usize,
+    /// Files a change touched, whose annotations come first (GitHub shows only ten of each
+    /// kind per step).
+    pub changed_files: Vec<std::path::PathBuf>,
 }
 
 pub fn render(format: OutputFormat, outcome: &Outcome, options: &RenderOptions) -> String {
@@ -52,7 +58,8 @@ pub fn render(format: OutputFormat, outcome: &Outcome, options: &RenderOptions) 
         OutputFormat::Human => human::render(outcome, options),
         OutputFormat::Json => json::render(outcome),
         OutputFormat::Sarif => sarif::render(outcome, options.max_results),
-        OutputFormat::Github => github::render(outcome),
+        OutputFormat::Github => github::render(outcome, &options.changed_files),
+        OutputFormat::Gitlab => gitlab::render(outcome),
         OutputFormat::Jsonl => json::render_lines(outcome),
         OutputFormat::Markdown => markdown::render(outcome, options.fold_after),
         OutputFormat::Junit => junit::render(outcome),
@@ -67,6 +74,7 @@ pub fn render_statistics(format: OutputFormat, outcome: &Outcome) -> Option<Stri
         OutputFormat::Json => Some(statistics::render_json(outcome)),
         OutputFormat::Sarif
         | OutputFormat::Github
+        | OutputFormat::Gitlab
         | OutputFormat::Jsonl
         | OutputFormat::Markdown
         | OutputFormat::Junit => None,
