@@ -1,6 +1,8 @@
 use crate::align::{Drift, Pair};
 use crate::document::{code_skeleton, Block, BlockKind, Format};
 use crate::finding::{Finding, Severity};
+use crate::locale::{char_script, Script};
+use std::collections::HashSet;
 
 use super::{Context, Rule, RuleInfo, SourceSide};
 
@@ -253,16 +255,34 @@ impl Rule for StructureMismatch {
 /// it matches nothing was wrong in 16 of 17 cases; what changed inside such a pair is for the
 /// rules that compare a pair's content.
 /// Code is the exception: its translation changes comments and strings only, so a code block
-/// whose skeleton differs is another version of the code (an option dropped in the source since).
+/// whose skeleton differs is another version of the code (an option dropped in the source
+/// since), unless the translator wrote in the code itself: letters of a script the source's
+/// code lacks, outside comments and strings (a diagram's labels, a note, a placeholder
+/// translated), say that this is the block translated.
 fn is_counterpart(source: &Block, target: &Block, ratio: f64) -> bool {
     if source.kind != target.kind {
         return false;
     }
     if source.kind == BlockKind::Code {
-        return code_skeleton(&source.text) == code_skeleton(&target.text);
+        let target_skeleton = code_skeleton(&target.text);
+        return code_skeleton(&source.text) == target_skeleton
+            || written_in(&target_skeleton, &source.text);
     }
     let expected = (source.length as f64 + 3.0) * ratio;
     ((target.length as f64 + 3.0) / expected).ln().abs() <= COUNTERPART_MAX_SKEW
+}
+
+/// Whether `target` has letters of a script that `source` has none of.
+fn written_in(target: &str, source: &str) -> bool {
+    let scripts = |text: &str| -> HashSet<Script> {
+        text.chars()
+            .filter(|c| c.is_alphabetic())
+            .map(char_script)
+            .filter(|s| !matches!(s, Script::Common | Script::Inherited))
+            .collect()
+    };
+    let source = scripts(source);
+    scripts(target).iter().any(|s| !source.contains(s))
 }
 
 /// How far the length of a lone unpaired block may stray from its lone counterpart's, as the
@@ -730,6 +750,37 @@ mod tests {
         let changed = blocks("```sh\nlinter check --write --colors=off .\n```\n");
         assert!(is_counterpart(&code[0], &commented[0], 1.0));
         assert!(!is_counterpart(&code[0], &changed[0], 1.0));
+        // A diagram whose labels the translator wrote in Japanese is the diagram translated,
+        // though no skeleton matches.
+        let diagram = blocks(
+            "```mermaid
+flowchart LR
+  A[Open a branch] --> B[Ask for review]
+```
+",
+        );
+        let translated = blocks(
+            "```mermaid
+flowchart LR
+  A[ブランチを作る] --> B[レビューを頼む]
+```
+",
+        );
+        assert!(is_counterpart(&diagram[0], &translated[0], 1.0));
+        // A Japanese note in a code block whose source has one too tells nothing.
+        let noted = blocks(
+            "```sh
+linter check .  # 注意
+```
+",
+        );
+        let noted_changed = blocks(
+            "```sh
+linter check --fix .  # 注意
+```
+",
+        );
+        assert!(!is_counterpart(&noted[0], &noted_changed[0], 1.0));
     }
 
     #[test]
