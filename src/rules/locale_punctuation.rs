@@ -81,8 +81,8 @@ impl Rule for LocalePunctuation {
             if !block.kind.is_prose() {
                 continue;
             }
-            foreign_marks(ctx, block, &mut foreign);
             let source = ctx.aligned_source_block(index);
+            foreign_marks(ctx, block, source, &mut foreign);
             missing_spaces(ctx, block, source, findings);
             missing_inverted_marks(ctx, block, findings);
             if let Some(source) = source {
@@ -150,9 +150,10 @@ impl ForeignMarks {
 /// Marks of another convention after a word of the language's script. Each use of the
 /// language's own mark counts against the habit, so that a locale whose files write `:` where
 /// its convention has `：` is told from a slip.
-fn foreign_marks(ctx: &Context, block: &Block, found: &mut ForeignMarks) {
+fn foreign_marks(ctx: &Context, block: &Block, source: Option<&Block>, found: &mut ForeignMarks) {
     let data = ctx.locale_data;
     let text = block.text.as_str();
+    let source_dots_names = source.is_some_and(|s| translates_dotted_name(&s.text, text));
     for (at, ch) in text.char_indices() {
         if let Some(native) = data
             .foreign_punctuation
@@ -177,6 +178,10 @@ fn foreign_marks(ctx: &Context, block: &Block, found: &mut ForeignMarks) {
             || marks::starts_emoticon(text, at)
             || !follows_native_letter(text, at, data)
             || (ch == '.' && is_inner_full_stop(text, at))
+            // `类名.方法名` for the source's `ClassName.Method`: a separator inside a name.
+            || (ch == '.'
+                && source_dots_names
+                && marks::at(text, at + 1).is_some_and(char::is_alphabetic))
             || marks::at(text, at + ch.len_utf8()).is_some_and(|c| c.is_ascii_digit())
             // `::`: a separator of keys or paths, quoted as a token, not punctuation.
             || (ch == ':'
@@ -208,6 +213,22 @@ fn foreign_marks(ctx: &Context, block: &Block, found: &mut ForeignMarks) {
         found.uses.entry(ch).or_default().0 += 1;
         found.findings.push(finding);
     }
+}
+
+/// Whether the source joins two words with a full stop and no space (`ClassName.Method`) in a
+/// name the translation does not keep as it is: a name whose parts were translated, dot and
+/// all (`类名.方法名`). A name kept (`Node.js`) says nothing of the translation's other dots.
+fn translates_dotted_name(source: &str, translation: &str) -> bool {
+    source
+        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '_'))
+        .filter(|word| {
+            word.char_indices().any(|(at, c)| {
+                c == '.'
+                    && marks::before(word, at).is_some_and(char::is_alphabetic)
+                    && marks::at(word, at + 1).is_some_and(char::is_alphabetic)
+            })
+        })
+        .any(|name| !translation.contains(name))
 }
 
 /// Where a colon ends the label that opens a block (`**推奨事項**:`, `` `message`（必須）: ``): a
@@ -663,6 +684,27 @@ mod tests {
         assert!(messages("ja", "題名\n\nこれは、CXです。何ですか？\n").is_empty());
         // A doubled colon is a separator of keys, quoted as a token.
         assert!(messages("zh", "标题\n\n配置键分隔符是\"::\"。\n").is_empty());
+    }
+
+    #[test]
+    fn a_dotted_name_translated_keeps_its_dot() {
+        let source = "Title\n\nThe default name is ClassName.method of the call.\n";
+        let translated = "标题\n\n默认名称是调用的类名.方法名。\n";
+        assert!(check_with_source(&LocalePunctuation, "zh", translated, source).is_empty());
+        // A dotted name kept as it is says nothing of the other dots.
+        let kept = "Title\n\nThe Node.js client is fixed. Then it is sent.\n";
+        let glued_beside = "标题\n\nNode.js 客户端已修复.然后发送。\n";
+        assert_eq!(
+            check_with_source(&LocalePunctuation, "zh", glued_beside, kept).len(),
+            1
+        );
+        // Without a dotted name in the source, a full stop glued to the next sentence is one.
+        let plain = "Title\n\nThe name is set. Then it is sent.\n";
+        let glued = "标题\n\n名称已设置.然后发送。\n";
+        assert_eq!(
+            check_with_source(&LocalePunctuation, "zh", glued, plain).len(),
+            1
+        );
     }
 
     #[test]

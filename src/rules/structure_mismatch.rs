@@ -150,13 +150,19 @@ impl Rule for StructureMismatch {
                     })
                 }
                 (false, false)
-                    if missing.len() == 1
-                        && extra.len() == 1
-                        && is_counterpart(
-                            &src_blocks[missing[0]],
-                            &tgt_blocks[extra[0]],
-                            ratio,
-                        ) => {}
+                    if missing.len() == extra.len()
+                        && (missing.len() == 1
+                            || missing.len() <= COUNTERPART_RUN_MAX
+                                && missing.iter().all(|&s| {
+                                    src_blocks[s].kind == src_blocks[missing[0]].kind
+                                        && matches!(
+                                            src_blocks[s].kind,
+                                            BlockKind::ListItem | BlockKind::Paragraph
+                                        )
+                                }))
+                        && missing.iter().zip(&extra).all(|(&s, &t)| {
+                            is_counterpart(&src_blocks[s], &tgt_blocks[t], ratio)
+                        }) => {}
                 (false, false) => runs.push(reporter.outdated(&missing, &extra)),
             }
         }
@@ -288,6 +294,12 @@ fn written_in(target: &str, source: &str) -> bool {
 /// How far the length of a lone unpaired block may stray from its lone counterpart's, as the
 /// log of the ratio, for the two to be taken as one block: about twice or half as long.
 const COUNTERPART_MAX_SKEW: f64 = 0.7;
+
+/// The longest run of unpaired blocks at one place taken block by block as counterparts: a
+/// list of two or three items whose placeholders were translated (`{verbo}` for `{verb}`).
+/// Only items or paragraphs, all of one kind: a heading and its paragraph unpaired together
+/// were an older section in every such case judged.
+const COUNTERPART_RUN_MAX: usize = 3;
 
 /// The most places an outdated page's finding lists.
 const OUTDATED_PLACES_LISTED: usize = 50;
@@ -788,5 +800,15 @@ linter check --fix .  # 注意
         let en = "# Install\n\nInstall the package:\n\n<PackageCommand package=\"linter\" dev />\n\nThen run it.\n";
         let fr = "# Installation\n\nInstallez le paquet :\n\n```sh\nnpm install --save-dev linter\n```\n\nPuis lancez-le.\n";
         assert_eq!(md_messages("fr.mdx", en, fr), Vec::<String>::new());
+    }
+
+    #[test]
+    fn two_items_whose_placeholders_were_translated_are_their_counterparts() {
+        let en = "# Naming\n\nUse the pattern below for every span you create.\n\n- **{verb}**: what the span does, such as send or render.\n- **{object}**: what it acts on, such as an invoice.\n\nHere are some examples.\n";
+        let es = "# Nombres\n\nUsa el patrón siguiente para cada span que crees.\n\n- **{verbo}**: lo que hace el span, como enviar o mostrar.\n- **{objeto}**: sobre qué actúa, como una factura.\n\nVeamos algunos ejemplos.\n";
+        assert_eq!(md_messages("es.md", en, es), Vec::<String>::new());
+        // Replaced by items of other lengths, they are another list.
+        let replaced = "# Nombres\n\nUsa el patrón siguiente para cada span que crees.\n\n- **{verbo}**: lo que hace el span.\n- **{objeto}**: sobre qué actúa el span, como una factura, un carrito, un anuncio, un pago o un envío de correo a un cliente.\n\nVeamos algunos ejemplos.\n";
+        assert_eq!(md_messages("es.md", en, replaced).len(), 1);
     }
 }
