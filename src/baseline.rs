@@ -8,7 +8,6 @@
 //! Edits elsewhere in the file leave it unchanged. Identical findings in one file are counted.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -172,10 +171,7 @@ pub fn write(path: &Path, outcome: &Outcome) -> std::io::Result<usize> {
         .collect();
     out.push_str(&lines.join(",\n"));
     out.push_str("\n]}\n");
-    let mut temp = tempfile::NamedTempFile::new_in(&folder)?;
-    temp.write_all(out.as_bytes())?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|err| err.error)?;
+    crate::atomic_file::replace(path, out.as_bytes())?;
     Ok(total)
 }
 

@@ -169,15 +169,7 @@ enum ColorWhen {
 /// Replaces `path` with `bytes` at once: a reader never sees half a report, and a failed write
 /// leaves the old file.
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut temp = tempfile::NamedTempFile::new_in(folder)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|err| err.error)?;
-    Ok(())
+    crate::atomic_file::replace(path, bytes)
 }
 
 /// `loclint explain config`: the configuration's documentation, reachable wherever loclint is.
@@ -429,6 +421,8 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             | OutputFormat::Sarif
             | OutputFormat::Github
             | OutputFormat::Gitlab
+            | OutputFormat::Html
+            | OutputFormat::Csv
             | OutputFormat::Jsonl
             | OutputFormat::Markdown
             | OutputFormat::Junit,

@@ -10,6 +10,7 @@
 //! format). [`init`] reads a run to propose a configuration.
 
 pub mod align;
+pub mod atomic_file;
 pub mod baseline;
 pub mod changes;
 pub mod check;

@@ -8,17 +8,16 @@ use std::path::Path;
 use assert_cmd::Command;
 
 fn output(format: &str) -> String {
+    output_of("hi-onboarding-calls", format)
+}
+
+fn output_of(group: &str, format: &str) -> String {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let out = Command::cargo_bin("loclint")
         .expect("the loclint binary")
         .current_dir(&fixtures)
-        .args([
-            "check",
-            "hi-onboarding-calls",
-            "--no-config",
-            "--color",
-            "never",
-        ])
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .args(["check", group, "--no-config", "--color", "never"])
         .args(["--format", format])
         .env_remove("CLICOLOR_FORCE")
         .env_remove("FORCE_COLOR")
@@ -97,4 +96,62 @@ fn gitlab() {
         assert!(fingerprints.insert(issue["fingerprint"].as_str().unwrap().to_string()));
     }
     insta::assert_snapshot!(text);
+}
+
+#[test]
+fn csv() {
+    let text = output("csv");
+    let mut reader = csv_reader(&text);
+    let header = reader.headers().expect("a header").clone();
+    assert_eq!(&header[0], "path");
+    assert_eq!(&header[13], "translation_text");
+    for record in reader.records() {
+        let record = record.expect("a well-formed row");
+        assert_eq!(record.len(), header.len());
+        // Each finding comes with the text of the translated block that holds it.
+        assert!(
+            !record[13].is_empty() || record[6].starts_with("structure"),
+            "{record:?}"
+        );
+    }
+    insta::assert_snapshot!(text);
+}
+
+fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
+    csv::Reader::from_reader(text.as_bytes())
+}
+
+#[test]
+fn html() {
+    let text = output("html");
+    // The version changes with every release; the rest must not.
+    insta::assert_snapshot!(text.replace(env!("CARGO_PKG_VERSION"), "VERSION"));
+}
+
+/// A translation is untrusted input: whatever markup it holds reaches the page as text.
+#[test]
+fn html_shows_hostile_markup_as_text() {
+    let text = output_of("fr-hostile-markup", "html");
+    for raw in [
+        "<script>window.loclintPwned",
+        "<img src=x onerror",
+        "href=\"javascript:",
+    ] {
+        assert!(!text.contains(raw), "`{raw}` reached the page unescaped");
+    }
+    for escaped in [
+        "&lt;script&gt;window.loclintPwned = 1&lt;&#x2f;script&gt;",
+        "&lt;img src=x onerror=",
+        "javascript:window.loclintPwned=3",
+    ] {
+        assert!(text.contains(escaped), "`{escaped}` is not shown");
+    }
+    let policy = text
+        .lines()
+        .find(|l| l.contains("Content-Security-Policy"))
+        .expect("a Content-Security-Policy");
+    assert!(policy.contains("default-src &#x27;none&#x27;"), "{policy}");
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    // The page's only scripts are its own: one, allowed by its hash.
+    assert_eq!(text.matches("<script>").count(), 1);
 }

@@ -93,7 +93,86 @@ impl Drift {
     }
 }
 
+/// What one row of a side-by-side view holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RowKind {
+    Paired,
+    /// A source block with no counterpart.
+    Missing,
+    /// A translated block with no counterpart.
+    Extra,
+    /// A translated block whose counterpart stands elsewhere in the source.
+    Moved,
+    /// A block of a duplicated run: it repeats earlier blocks of the translation.
+    Duplicate,
+}
+
+/// One row of a side-by-side view: block indices in the source and in the translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    pub source: Option<usize>,
+    pub target: Option<usize>,
+    pub kind: RowKind,
+}
+
 impl Alignment {
+    /// The translation's blocks in order beside the source blocks they translate, with a gap
+    /// on the other side for a missing or extra block, and moved and duplicated blocks where
+    /// the translation has them.
+    pub fn rows(&self, duplicates: &[DuplicateRun], target_blocks: usize) -> Vec<Row> {
+        let duplicate = |t: usize| duplicates.iter().any(|run| run.repeat.contains(&t));
+        let mut listed = vec![false; target_blocks];
+        // Each row's place: the target index it holds, or for a missing block the last target
+        // index before it, then its order among the rows so placed.
+        let mut keyed: Vec<((isize, usize), Row)> = Vec::new();
+        let mut last_target: isize = -1;
+        for (order, pair) in self.pairs.iter().enumerate() {
+            let kind = match (pair.source, pair.target) {
+                (Some(_), Some(_)) => RowKind::Paired,
+                (Some(_), None) => RowKind::Missing,
+                _ => RowKind::Extra,
+            };
+            if let Some(t) = pair.target {
+                last_target = t as isize;
+                if let Some(seen) = listed.get_mut(t) {
+                    *seen = true;
+                }
+            }
+            let row = Row {
+                source: pair.source,
+                target: pair.target,
+                kind,
+            };
+            keyed.push(((last_target, order + 1), row));
+        }
+        for (t, seen) in listed.iter().enumerate() {
+            if *seen {
+                continue;
+            }
+            let moved = self.moves.iter().find(|m| m.target == t);
+            let row = match moved {
+                Some(m) => Row {
+                    source: Some(m.source),
+                    target: Some(t),
+                    kind: RowKind::Moved,
+                },
+                None => Row {
+                    source: None,
+                    target: Some(t),
+                    kind: if duplicate(t) {
+                        RowKind::Duplicate
+                    } else {
+                        RowKind::Extra
+                    },
+                },
+            };
+            keyed.push(((t as isize, 0), row));
+        }
+        keyed.sort_by_key(|(key, _)| *key);
+        keyed.into_iter().map(|(_, row)| row).collect()
+    }
+
     /// The source block that target block `target` translates (paired or moved).
     pub fn source_of(&self, target: usize) -> Option<usize> {
         self.source_of.get(&target).copied()

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::align::{self, Alignment, DuplicateRun};
+use crate::align::{self, Alignment, DuplicateRun, RowKind};
 use crate::config::{RuleLevel, Settings};
 use crate::discover::{Discovery, Group, Member, Problem};
 use crate::document::{Document, Format};
@@ -28,6 +28,18 @@ pub struct CheckedFile {
     pub locale: Locale,
     pub source: Option<Arc<SourceFile>>,
     pub findings: Vec<Finding>,
+    /// The blocks side by side with the source's (byte ranges), for the editors' report;
+    /// empty when there is no source.
+    pub rows: Vec<AlignedRow>,
+}
+
+/// One row of the side-by-side view: a source block and the translated block that translates
+/// it, either missing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlignedRow {
+    pub source: Option<std::ops::Range<usize>>,
+    pub target: Option<std::ops::Range<usize>>,
+    pub kind: RowKind,
 }
 
 #[derive(Debug, Default)]
@@ -334,14 +346,40 @@ fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> Group
         result
             .observations
             .push((translation.locale.clone(), observations));
+        let rows = side_by_side(&translation, source.as_ref());
         result.files.push(CheckedFile {
             file: translation.parsed.file,
             locale: translation.locale,
             source: source.as_ref().map(|s| s.file.clone()),
             findings,
+            rows,
         });
     }
     result
+}
+
+/// The translation's blocks beside the source's, as byte ranges.
+fn side_by_side(translation: &Translation, source: Option<&Parsed>) -> Vec<AlignedRow> {
+    let (Some(alignment), Some(source)) = (&translation.alignment, source) else {
+        return Vec::new();
+    };
+    let target_blocks = &translation.parsed.document.blocks;
+    let source_blocks = &source.document.blocks;
+    alignment
+        .rows(&translation.duplicates, target_blocks.len())
+        .into_iter()
+        .map(|row| AlignedRow {
+            source: row
+                .source
+                .and_then(|s| source_blocks.get(s))
+                .map(|b| b.range.clone()),
+            target: row
+                .target
+                .and_then(|t| target_blocks.get(t))
+                .map(|b| b.range.clone()),
+            kind: row.kind,
+        })
+        .collect()
 }
 
 /// Runs `rules` on one translation, with the configured severities, in position order; and

@@ -5,7 +5,6 @@
 //! the old file intact; a file that does not parse is never touched.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
 
 use toml_edit::{Array, DocumentMut, Item, Table};
@@ -158,19 +157,8 @@ pub fn write_learned(path: &Path, learned: &Learned) -> Result<Written, ConfigEr
     }
     add_levels(&mut document, learned);
     let text = document.to_string();
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut temporary = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|err| error(None, format!("cannot write beside it: {err}")))?;
-    temporary
-        .write_all(text.as_bytes())
-        .and_then(|_| temporary.as_file().sync_all())
+    crate::atomic_file::replace(path, text.as_bytes())
         .map_err(|err| error(None, format!("cannot write it: {err}")))?;
-    temporary
-        .persist(path)
-        .map_err(|err| error(None, format!("cannot replace it: {}", err.error)))?;
     Ok(Written {
         locales: practised.len(),
         habits,

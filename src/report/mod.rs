@@ -1,9 +1,11 @@
 //! Rendering an [`Outcome`]: one module per output format. Positions become 1-based lines and
 //! character columns here, and only here.
 
+mod csv;
 mod frame;
 mod github;
 mod gitlab;
+mod html;
 mod human;
 mod json;
 mod junit;
@@ -31,6 +33,10 @@ pub enum OutputFormat {
     Github,
     /// GitLab Code Quality JSON, for the merge request's code quality widget.
     Gitlab,
+    /// The editors' report: one self-contained HTML page (see docs/report.md).
+    Html,
+    /// One row per finding, with the source and translation text of its block.
+    Csv,
     /// JSON Lines: one finding a line, for streaming into other tools.
     Jsonl,
     /// A Markdown summary for a pull-request comment or `$GITHUB_STEP_SUMMARY`.
@@ -60,6 +66,8 @@ pub fn render(format: OutputFormat, outcome: &Outcome, options: &RenderOptions) 
         OutputFormat::Sarif => sarif::render(outcome, options.max_results),
         OutputFormat::Github => github::render(outcome, &options.changed_files),
         OutputFormat::Gitlab => gitlab::render(outcome),
+        OutputFormat::Html => html::render(outcome),
+        OutputFormat::Csv => csv::render(outcome),
         OutputFormat::Jsonl => json::render_lines(outcome),
         OutputFormat::Markdown => markdown::render(outcome, options.fold_after),
         OutputFormat::Junit => junit::render(outcome),
@@ -75,6 +83,8 @@ pub fn render_statistics(format: OutputFormat, outcome: &Outcome) -> Option<Stri
         OutputFormat::Sarif
         | OutputFormat::Github
         | OutputFormat::Gitlab
+        | OutputFormat::Html
+        | OutputFormat::Csv
         | OutputFormat::Jsonl
         | OutputFormat::Markdown
         | OutputFormat::Junit => None,

@@ -1,0 +1,105 @@
+//! CSV, for editors who work in spreadsheets: one row per finding, with the text of the
+//! translation's block that holds it and of the source block it translates, so that a row can
+//! be judged without opening the files.
+
+use super::locate;
+use crate::check::{CheckedFile, Outcome};
+use crate::finding::Finding;
+
+const HEADER: [&str; 14] = [
+    "path",
+    "locale",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "rule",
+    "severity",
+    "message",
+    "fix",
+    "excerpt",
+    "source_path",
+    "source_text",
+    "translation_text",
+];
+
+pub(super) fn render(outcome: &Outcome) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut write = |record: &[&str]| {
+        writer
+            .write_record(record)
+            .expect("a record is written to memory");
+    };
+    write(&HEADER);
+    for file in &outcome.files {
+        for finding in &file.findings {
+            let at = locate(&file.file, finding);
+            let (source_text, translation_text) = block_texts(file, finding);
+            let numbers = [
+                at.start.line.to_string(),
+                at.start.column.to_string(),
+                at.end.line.to_string(),
+                at.end.column.to_string(),
+            ];
+            write(&[
+                &file.file.display_path(),
+                file.locale.as_str(),
+                &numbers[0],
+                &numbers[1],
+                &numbers[2],
+                &numbers[3],
+                finding.rule,
+                finding.severity.as_str(),
+                &finding.message,
+                finding.fix.as_deref().unwrap_or(""),
+                at.excerpt,
+                &file
+                    .source
+                    .as_ref()
+                    .map_or(String::new(), |s| s.display_path()),
+                source_text,
+                translation_text,
+            ]);
+        }
+    }
+    let bytes = writer.into_inner().expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("records of UTF-8 text")
+}
+
+/// The source block and the translated block of the side-by-side row that holds `finding`:
+/// the row whose translated block holds its start, or for a missing block the row whose
+/// source block it points at.
+fn block_texts<'a>(file: &'a CheckedFile, finding: &Finding) -> (&'a str, &'a str) {
+    let at = finding.range.start;
+    let row = file
+        .rows
+        .iter()
+        .find(|row| {
+            row.target
+                .as_ref()
+                .is_some_and(|t| t.start <= at && at < t.end.max(t.start + 1))
+        })
+        .or_else(|| {
+            let source = finding.source.as_ref()?;
+            file.rows.iter().find(|row| {
+                row.target.is_none()
+                    && row
+                        .source
+                        .as_ref()
+                        .is_some_and(|s| s.start < source.end && source.start < s.end)
+            })
+        });
+    let Some(row) = row else {
+        return ("", "");
+    };
+    let source = match (&row.source, &file.source) {
+        (Some(range), Some(source)) => source.text.get(range.clone()).unwrap_or(""),
+        _ => "",
+    };
+    let translation = row
+        .target
+        .as_ref()
+        .and_then(|range| file.file.text.get(range.clone()))
+        .unwrap_or("");
+    (source, translation)
+}
