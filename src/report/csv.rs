@@ -2,7 +2,7 @@
 //! translation's block that holds it and of the source block it translates, so that a row can
 //! be judged without opening the files.
 
-use super::locate;
+use super::{locate, show_hidden};
 use crate::check::{CheckedFile, Outcome};
 use crate::finding::Finding;
 
@@ -41,8 +41,9 @@ pub(super) fn render(outcome: &Outcome) -> String {
                 at.end.line.to_string(),
                 at.end.column.to_string(),
             ];
+            // A spreadsheet hides what a terminal hides: invisible characters written out.
             write(&[
-                &file.file.display_path(),
+                &show_hidden(&file.file.display_path()),
                 file.locale.as_str(),
                 &numbers[0],
                 &numbers[1],
@@ -50,15 +51,17 @@ pub(super) fn render(outcome: &Outcome) -> String {
                 &numbers[3],
                 finding.rule,
                 finding.severity.as_str(),
-                &finding.message,
-                finding.fix.as_deref().unwrap_or(""),
-                at.excerpt,
-                &file
-                    .source
-                    .as_ref()
-                    .map_or(String::new(), |s| s.display_path()),
-                source_text,
-                translation_text,
+                &show_hidden(&finding.message),
+                &show_hidden(finding.fix.as_deref().unwrap_or("")),
+                &show_hidden(at.excerpt),
+                &show_hidden(
+                    &file
+                        .source
+                        .as_ref()
+                        .map_or(String::new(), |s| s.display_path()),
+                ),
+                &show_hidden(source_text),
+                &show_hidden(translation_text),
             ]);
         }
     }

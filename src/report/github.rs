@@ -5,10 +5,9 @@ use std::collections::HashSet;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use super::{locate, totals};
+use super::{is_hidden, locate, totals};
 use crate::check::Outcome;
 use crate::finding::Severity;
-use crate::locale::invisible::invisible;
 
 pub(super) fn render(outcome: &Outcome, changed_files: &[PathBuf]) -> String {
     let mut out = String::new();
@@ -99,11 +98,6 @@ fn data(text: &str) -> String {
 /// Escapes a command's property value (`file=`, `title=`).
 fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
-}
-
-/// Characters a reader cannot see: controls, and the invisible characters loclint names.
-fn is_hidden(c: char) -> bool {
-    c.is_control() || invisible(c).is_some()
 }
 
 #[cfg(test)]

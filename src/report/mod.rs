@@ -91,6 +91,26 @@ pub fn render_statistics(format: OutputFormat, outcome: &Outcome) -> Option<Stri
     }
 }
 
+/// Characters a reader cannot see, or that reorder what is shown: controls other than line
+/// breaks and tabs, and the invisible characters loclint names.
+pub(crate) fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || invisible(c).is_some()
+}
+
+/// `text` with each hidden character written out as `<U+202E>`: no file can make a report show
+/// something other than what it holds.
+pub(crate) fn show_hidden(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_hidden(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A finding's place in human terms.
 pub(crate) struct Located<'a> {
     pub start: Position,

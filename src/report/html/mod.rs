@@ -20,7 +20,6 @@ use super::locate;
 use crate::align::RowKind;
 use crate::check::{CheckedFile, Outcome};
 use crate::finding::{Finding, Severity};
-use crate::locale::invisible::invisible;
 use crate::locale::is_rtl_script;
 
 const TEMPLATE: &str = include_str!("report.html");
@@ -506,20 +505,10 @@ fn first_line(text: &str) -> String {
     out
 }
 
-/// Text as a reader should see it: characters that hide or reorder text (bidirectional
-/// controls, zero-width characters, controls) written out as `⟨U+202E⟩`, so that no
-/// translation can make the report show something other than what its file holds.
+/// Text as a reader should see it: characters that hide or reorder text written out, so that
+/// no translation can make the report show something other than what its file holds.
 fn visible(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let hidden = (c.is_control() && c != '\n' && c != '\t') || invisible(c).is_some();
-        if hidden {
-            out.push_str(&format!("\u{27E8}U+{:04X}\u{27E9}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    super::show_hidden(text)
 }
 
 #[cfg(test)]
@@ -561,6 +550,6 @@ mod tests {
 
     #[test]
     fn hidden_characters_are_written_out() {
-        assert_eq!(visible("a\u{202E}b\u{200B}c\n"), "a⟨U+202E⟩b⟨U+200B⟩c\n");
+        assert_eq!(visible("a\u{202E}b\u{200B}c\n"), "a<U+202E>b<U+200B>c\n");
     }
 }
