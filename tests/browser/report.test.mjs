@@ -166,6 +166,15 @@ if (existsSync(join(seedDir, "know-your-terminology"))) {
       for (const id of ids) assert.ok(marked.includes(id), `${name}: finding ${id} is marked`);
     }
     await seedPage.screenshot({ path: join(shots, "seed.png"), fullPage: true });
+    // The picture in the README (`REPORT_DOCS_SCREENSHOT=docs/report.png`): the Hindi
+    // translation beside its source, from its first finding.
+    if (process.env.REPORT_DOCS_SCREENSHOT) {
+      await seedPage.locator('details.translation[data-path$="ar.txt"] > summary').click();
+      await seedPage.locator('details.translation[data-path$="hi.txt"]').scrollIntoViewIfNeeded();
+      await seedPage.evaluate(() => document.querySelector('details.translation[data-path$="hi.txt"]').scrollIntoView());
+      await seedPage.evaluate(() => window.scrollBy(0, -120));
+      await seedPage.screenshot({ path: resolve(root, process.env.REPORT_DOCS_SCREENSHOT) });
+    }
   });
   await check("the seed report logs no error and makes no request", async () => {
     assert.deepEqual(opened.problems, []);
