@@ -118,6 +118,7 @@ await check("Arabic and Hebrew translations are laid out right to left", async (
     const summary = page.locator(`details.translation[data-locale="${locale}"] > summary`).first();
     await summary.click();
     const details = page.locator(`details.translation[data-locale="${locale}"]`).first();
+    await details.locator("table.aligned").waitFor();
     const direction = await details.locator("td.tgt .text").first().evaluate((el) => getComputedStyle(el).direction);
     assert.equal(direction, "rtl", `${locale} translation cells`);
     const align = await details.locator("td.tgt").first().evaluate((el) => getComputedStyle(el).textAlign);
@@ -131,6 +132,7 @@ await check("Arabic and Hebrew translations are laid out right to left", async (
 await check("hostile markup in a translation runs nothing and shows as text", async () => {
   const details = page.locator('details.translation[data-path*="fr-hostile-markup"]');
   await details.locator("summary").click();
+  await details.locator("table.aligned").waitFor();
   const text = await details.locator("table.aligned").innerText();
   assert.ok(text.includes("<script>window.loclintPwned = 1</script>"), "the script tag is shown as text");
   assert.ok(text.includes('"><img src=x onerror="window.loclintPwned = 2">'), "the img tag is shown as text");
@@ -157,6 +159,8 @@ if (existsSync(join(seedDir, "know-your-terminology"))) {
     for (const name of ["ar.txt", "hi.txt"]) {
       const details = seedPage.locator(`details.translation[data-path$="${name}"]`);
       await details.locator("summary").click();
+      // The view is made from its template when the details open: wait for it.
+      await details.locator("table.aligned").waitFor();
       assert.equal(await details.locator("tr.row.duplicate").count(), 10, `${name}: ten duplicated blocks`);
       assert.ok(await details.locator("tr.row.paired td.src .text").count() > 10, `${name}: source beside it`);
       // Every finding is marked in the text, and each listed finding has its mark.
