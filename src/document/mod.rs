@@ -12,7 +12,9 @@ mod prepare;
 mod words;
 
 pub use normal_forms::{code_skeleton, link_target};
-pub use prepare::{normalize, number_value, Anchor, AnchorKind, Token, TokenKind};
+pub use prepare::{
+    ascii_digit, normalize, number_value, Anchor, AnchorKind, Number, Token, TokenKind,
+};
 pub use words::{
     chunk_around, is_acronym_like, is_code_like, is_formula_function, is_unit, name_form,
     split_quantity, starts_upper,
@@ -124,6 +126,8 @@ pub struct Block {
     pub tokens: Vec<Token>,
     /// What survives translation: numbers, URLs, file names, code, Latin names and acronyms.
     pub anchors: Vec<Anchor>,
+    /// The numbers of its prose, in order, where they stand.
+    pub numbers: Vec<Number>,
     /// Capitalised Latin words (acronyms aside), sorted: weak evidence that two blocks match,
     /// wherever they stand in a sentence (`## Business` and `## Business`).
     pub capitalized: Vec<String>,

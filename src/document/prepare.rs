@@ -82,6 +82,18 @@ pub struct Anchor {
     pub value: String,
 }
 
+/// A number of a block's prose (not of its code), where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Number {
+    /// Byte range in [`Block::text`](super::Block::text).
+    pub range: Range<usize>,
+    /// Its digits, in ASCII, separators left out: `1,000`, `1 000`, `١٬٠٠٠` and `1.000` are one
+    /// value, as are `3.5` and `3,5`.
+    pub value: String,
+    /// The unit glued to it (`GB` of `4GB`).
+    pub unit: Option<String>,
+}
+
 // ASCII word boundaries and classes keep these regexes on the fast DFA engines: a Unicode `\b`
 // sends the regex crate to its slower backtracking engines on non-ASCII text.
 static URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -152,7 +164,7 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
         });
     }
     let tokens = tokenize(&text, &masks);
-    let mut anchors = anchors(&text, &masks, &tokens, &links);
+    let (mut anchors, numbers) = anchors(&text, &masks, &tokens, &links);
     if matches!(kind, BlockKind::Heading(_)) {
         // `## CSPの設定 {#configure-csps}`: the id a translation keeps so that links still land.
         // A heading with no id of its own gets the one a site generates from its text.
@@ -223,6 +235,7 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
         pieces,
         tokens,
         anchors,
+        numbers,
         capitalized,
         common_words,
         normalized,
@@ -605,7 +618,14 @@ fn letter_script_uncached(c: char) -> Option<Script> {
     }
 }
 
-fn anchors(text: &str, masks: &[Mask], tokens: &[Token], links: &[Link]) -> Vec<Anchor> {
+/// What survives translation in a block, and where its numbers stand.
+fn anchors(
+    text: &str,
+    masks: &[Mask],
+    tokens: &[Token],
+    links: &[Link],
+) -> (Vec<Anchor>, Vec<Number>) {
+    let mut numbers = Vec::new();
     // The lines of a code block nested in a list come as one mask each: they are one piece of
     // code, as a block at the margin is.
     let mut merged: Vec<Mask> = Vec::with_capacity(masks.len());
@@ -664,6 +684,11 @@ fn anchors(text: &str, masks: &[Mask], tokens: &[Token], links: &[Link]) -> Vec<
                 next = grouped_number_end(text, tokens, i);
                 let number: String = tokens[i..next].iter().map(|t| t.text(text)).collect();
                 if let Some(value) = number_value(&number) {
+                    numbers.push(Number {
+                        range: token.range.start..tokens[next - 1].range.end,
+                        value: value.clone(),
+                        unit: None,
+                    });
                     anchors.push(Anchor {
                         kind: AnchorKind::Number,
                         value,
@@ -674,6 +699,11 @@ fn anchors(text: &str, masks: &[Mask], tokens: &[Token], links: &[Link]) -> Vec<
                 if let Some((number, unit)) = split_quantity(word) {
                     // `400ml` anchors like `400 ml`, `4GB` like `4 GB`.
                     if let Some(value) = number_value(number) {
+                        numbers.push(Number {
+                            range: token.range.start..token.range.start + number.len(),
+                            value: value.clone(),
+                            unit: Some(unit.to_string()),
+                        });
                         anchors.push(Anchor {
                             kind: AnchorKind::Number,
                             value,
@@ -701,6 +731,21 @@ fn anchors(text: &str, masks: &[Mask], tokens: &[Token], links: &[Link]) -> Vec<
                     });
                 }
             }
+            // `15분`, `3个`, `第3章`: digits glued to a word of a script without spaces are a
+            // number all the same.
+            TokenKind::Word if token.script != Script::Latin => {
+                for (at, digits) in glued_numbers(word) {
+                    // Not an anchor: the aligner weighs such words by their letters.
+                    if let Some(value) = number_value(digits) {
+                        let start = token.range.start + at;
+                        numbers.push(Number {
+                            range: start..start + digits.len(),
+                            value,
+                            unit: None,
+                        });
+                    }
+                }
+            }
             _ => {}
         }
         // Opening quotes and brackets after a full stop keep the next word sentence-initial.
@@ -708,7 +753,29 @@ fn anchors(text: &str, masks: &[Mask], tokens: &[Token], links: &[Link]) -> Vec<
             token.kind == TokenKind::Punctuation && (sentence_start || is_sentence_end(word));
     }
     anchors.sort();
-    anchors
+    (anchors, numbers)
+}
+
+/// The numbers inside a word (byte offset, text): runs of digits with the separators between
+/// them (`2,500` of `2,500개`).
+fn glued_numbers(word: &str) -> Vec<(usize, &str)> {
+    let mut found = Vec::new();
+    let mut start = None;
+    let mut end = 0;
+    for (at, c) in word.char_indices() {
+        if ascii_digit(c).is_some() {
+            start.get_or_insert(at);
+            end = at + c.len_utf8();
+        } else if start.is_some() && matches!(c, '.' | ',' | '٫' | '٬') {
+            continue;
+        } else if let Some(from) = start.take() {
+            found.push((from, &word[from..end]));
+        }
+    }
+    if let Some(from) = start {
+        found.push((from, &word[from..end]));
+    }
+    found
 }
 
 /// The end (exclusive) of the number that starts at `tokens[start]`: French, Russian and many
@@ -763,7 +830,8 @@ const DIGIT_ZEROS: &[u32] = &[
     0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0xFF10,
 ];
 
-fn ascii_digit(c: char) -> Option<char> {
+/// The ASCII digit of a decimal digit of any script (`٣`, `३`, `３` -> `3`).
+pub fn ascii_digit(c: char) -> Option<char> {
     let code = c as u32;
     DIGIT_ZEROS
         .iter()

@@ -11,6 +11,7 @@ mod marks;
 mod mismatched_quotes;
 mod missing_source;
 mod mixed_script_word;
+mod number_mismatch;
 mod pairing;
 mod repeated_word;
 mod spacing;
@@ -53,6 +54,7 @@ pub static RULES: &[&dyn Rule] = &[
     &untranslated_text::UntranslatedText,
     &structure_mismatch::StructureMismatch,
     &missing_source::MissingSource,
+    &number_mismatch::NumberMismatch,
     &mixed_script_word::MixedScriptWord,
     &invisible_character::InvisibleCharacter,
     &encoding_damage::EncodingDamage,
