@@ -6,6 +6,7 @@ mod context;
 mod duplicate_section;
 mod encoding_damage;
 mod invisible_character;
+mod link_mismatch;
 mod locale_punctuation;
 mod marks;
 mod mismatched_quotes;
@@ -55,6 +56,7 @@ pub static RULES: &[&dyn Rule] = &[
     &structure_mismatch::StructureMismatch,
     &missing_source::MissingSource,
     &number_mismatch::NumberMismatch,
+    &link_mismatch::LinkMismatch,
     &mixed_script_word::MixedScriptWord,
     &invisible_character::InvisibleCharacter,
     &encoding_damage::EncodingDamage,
