@@ -166,12 +166,6 @@ enum ColorWhen {
     Never,
 }
 
-/// Replaces `path` with `bytes` at once: a reader never sees half a report, and a failed write
-/// leaves the old file.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    crate::atomic_file::replace(path, bytes)
-}
-
 /// `loclint explain config`: the configuration's documentation, reachable wherever loclint is.
 const CONFIGURATION_DOCS: &str = include_str!("../docs/configuration.md");
 
@@ -449,7 +443,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         report::render(args.format, &outcome, &options)
     };
     if let Some(path) = &args.output {
-        write_atomically(path, rendered.as_bytes())
+        crate::atomic_file::replace(path, rendered.as_bytes())
             .map_err(|err| anyhow::anyhow!("{}: cannot write the report: {err}", path.display()))?;
     } else if let Err(err) = stdout
         .write_all(rendered.as_bytes())

@@ -2,6 +2,7 @@
 //! translation's block that holds it and of the source block it translates, so that a row can
 //! be judged without opening the files.
 
+use super::side_by_side::RowIndex;
 use super::{locate, show_hidden};
 use crate::check::{CheckedFile, Outcome};
 use crate::finding::Finding;
@@ -32,9 +33,10 @@ pub(super) fn render(outcome: &Outcome) -> String {
     };
     write(&HEADER);
     for file in &outcome.files {
+        let rows = RowIndex::new(file);
         for finding in &file.findings {
             let at = locate(&file.file, finding);
-            let (source_text, translation_text) = block_texts(file, finding);
+            let (source_text, translation_text) = block_texts(file, &rows, finding);
             let numbers = [
                 at.start.line.to_string(),
                 at.start.column.to_string(),
@@ -72,26 +74,16 @@ pub(super) fn render(outcome: &Outcome) -> String {
 /// The source block and the translated block of the side-by-side row that holds `finding`:
 /// the row whose translated block holds its start, or for a missing block the row whose
 /// source block it points at.
-fn block_texts<'a>(file: &'a CheckedFile, finding: &Finding) -> (&'a str, &'a str) {
-    let at = finding.range.start;
-    let row = file
-        .rows
-        .iter()
-        .find(|row| {
-            row.target
-                .as_ref()
-                .is_some_and(|t| t.start <= at && at < t.end.max(t.start + 1))
-        })
-        .or_else(|| {
-            let source = finding.source.as_ref()?;
-            file.rows.iter().find(|row| {
-                row.target.is_none()
-                    && row
-                        .source
-                        .as_ref()
-                        .is_some_and(|s| s.start < source.end && source.start < s.end)
-            })
-        });
+fn block_texts<'a>(
+    file: &'a CheckedFile,
+    rows: &RowIndex<'a>,
+    finding: &Finding,
+) -> (&'a str, &'a str) {
+    let row = rows.holding(finding.range.start).or_else(|| {
+        let source = finding.source.as_ref()?;
+        let first = rows.missing_over(source).next()?;
+        file.rows.get(first)
+    });
     let Some(row) = row else {
         return ("", "");
     };

@@ -3,19 +3,22 @@
 
 use std::collections::HashSet;
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use super::{is_hidden, locate, totals};
+use super::{is_hidden, locate, repository_path, totals};
 use crate::check::Outcome;
 use crate::finding::Severity;
 
 pub(super) fn render(outcome: &Outcome, changed_files: &[PathBuf]) -> String {
     let mut out = String::new();
-    let changed: HashSet<&Path> = changed_files.iter().map(|p| tidy(p)).collect();
+    let changed: HashSet<String> = changed_files
+        .iter()
+        .map(|p| repository_path(&p.display().to_string()))
+        .collect();
     let (touched, untouched): (Vec<_>, Vec<_>) = outcome
         .files
         .iter()
-        .partition(|checked| changed.contains(tidy(&checked.file.path)));
+        .partition(|checked| changed.contains(&repository_path(&checked.file.display_path())));
     // GitHub shows ten annotations of each kind per step: errors first, so none is hidden
     // behind warnings, and of each kind those in the files the change touched first.
     for severity in [Severity::Error, Severity::Warning] {
@@ -55,29 +58,6 @@ pub(super) fn render(outcome: &Outcome, changed_files: &[PathBuf]) -> String {
     }
     let _ = writeln!(out, "::notice title=loclint::{}", data(&totals(outcome)));
     out
-}
-
-/// `path` without leading `./`, as git and a walk of `.` may each write it.
-fn tidy(path: &Path) -> &Path {
-    let mut path = path;
-    while let Ok(rest) = path.strip_prefix(".") {
-        if rest == path {
-            break;
-        }
-        path = rest;
-    }
-    path
-}
-
-/// A path as GitHub matches it to the repository's files: `/` between parts and no leading
-/// `./`, which makes GitHub drop the annotation.
-fn repository_path(path: &str) -> String {
-    let path = path.replace('\\', "/");
-    let mut path = path.as_str();
-    while let Some(rest) = path.strip_prefix("./") {
-        path = rest;
-    }
-    path.to_string()
 }
 
 /// Escapes a command's message, and invisible characters that the annotation would hide.

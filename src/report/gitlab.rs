@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde_json::{json, Value};
 
-use super::locate;
+use super::{locate, repository_path};
 use crate::check::Outcome;
 use crate::finding::Severity;
 use crate::stable_hash::stable_hash;
@@ -70,14 +70,4 @@ pub(super) fn render(outcome: &Outcome) -> String {
     let mut out = serde_json::to_string_pretty(&issues).expect("JSON values serialise");
     out.push('\n');
     out
-}
-
-/// A path from the repository root, as GitLab matches it: `/` between parts, no leading `./`.
-fn repository_path(path: &str) -> String {
-    let path = path.replace('\\', "/");
-    let mut path = path.as_str();
-    while let Some(rest) = path.strip_prefix("./") {
-        path = rest;
-    }
-    path.to_string()
 }

@@ -11,6 +11,7 @@ mod json;
 mod junit;
 mod markdown;
 mod sarif;
+mod side_by_side;
 pub use sarif::DEFAULT_MAX_RESULTS;
 mod statistics;
 
@@ -89,6 +90,17 @@ pub fn render_statistics(format: OutputFormat, outcome: &Outcome) -> Option<Stri
         | OutputFormat::Markdown
         | OutputFormat::Junit => None,
     }
+}
+
+/// A path as code hosts match it to a repository's files: `/` between parts and no leading
+/// `./` (GitHub drops an annotation whose path has one).
+pub(crate) fn repository_path(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let mut path = path.as_str();
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest;
+    }
+    path.to_string()
 }
 
 /// Characters a reader cannot see, or that reorder what is shown: controls other than line

@@ -155,12 +155,7 @@ const BASE: &str = "%SRCROOT%";
 /// unreserved set percent-encoded.
 fn uri(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
-    let path = path.replace('\\', "/");
-    let mut path = path.as_str();
-    while let Some(rest) = path.strip_prefix("./") {
-        path = rest;
-    }
-    for byte in path.bytes() {
+    for byte in super::repository_path(path).bytes() {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
                 out.push(byte as char)

@@ -51,6 +51,24 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// The pairs the aligner made with confidence of prose blocks of one kind, as (source index,
+    /// translation index): what the rules that compare a pair's content read. A duplicated copy
+    /// and a language menu are left out.
+    pub fn sure_prose_pairs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.source.iter().flat_map(move |source| {
+            source.alignment.pairs.iter().filter_map(move |pair| {
+                let (s, t) = (pair.source?, pair.target?);
+                let (sb, tb) = (source.document.blocks.get(s)?, self.document.blocks.get(t)?);
+                (sb.kind.is_prose()
+                    && sb.kind == tb.kind
+                    && source.alignment.is_sure(t)
+                    && !source.alignment.is_target_menu(t)
+                    && !self.is_duplicate_copy(t))
+                .then_some((s, t))
+            })
+        })
+    }
+
     /// Counts one use of `habit` that the rule does not report (a file's own style): the
     /// locale's tally still hears of it. Reported findings with a habit count by themselves.
     pub fn used(&self, habit: &Habit) {

@@ -12,7 +12,7 @@ static INFO: RuleInfo = RuleInfo {
     needs_source: true,
     docs: r#"## What it finds
 
-A link of a source block whose target its translation changed or dropped: a path edited by hand
+A link of a source block whose target its translation changed: a path edited by hand
 (`/docs/instal` for `/docs/install`), or a page the source has since moved
 (`/docs/collector/install` where the translation still links `/docs/collector/installation`). A
 link the translation lacks is left to the structure and number rules: most often the source
@@ -25,7 +25,10 @@ legitimately changes:
   `README.md` and `README.ja-JP.md`, `en.wikipedia.org` and `ar.wikipedia.org`, `?hl=en` and
   `?hl=ar`;
 - a fragment (`#configure`): anchors of translated headings change with their text;
-- a trailing slash, and percent-encoding (`%28` is `(`).
+- a trailing slash, a query (`?link-check=no` is a directive to the site's tools), percent-encoding
+  (`%28` is `(`, `+` a space), a leading `./`;
+- a folder's `README.md`, which a link to the folder shows (`src/heap` and
+  `src/heap/README.zh-CN.md`), and a commit written short or in full.
 
 Targets written in different forms (`/docs/start/` from the site's root, `../start/` from the
 page) are not compared: only the site knows whether they are one page.
@@ -33,8 +36,9 @@ page) are not compared: only the site knows whether they are one page.
 A changed target is reported when both are links within the documentation (relative), or when an
 outside target differs from the source's by a small edit (a typo, a version): another page of an
 outside site (a Wikipedia article or a video in the translation's language) is a translator's
-choice. Only
-blocks the aligner paired with confidence are compared, and language menus not at all.
+choice. Only blocks the aligner paired with confidence are compared, and language menus not at
+all. A target that a block beside has (two on either side) says the aligner paired the wrong
+blocks (an item the translation lacks shifts a list), and is not reported.
 
 ## Why it matters
 
@@ -66,18 +70,9 @@ impl Rule for LinkMismatch {
         let Some(source) = &ctx.source else {
             return;
         };
-        for pair in &source.alignment.pairs {
-            let (Some(s), Some(t)) = (pair.source, pair.target) else {
-                continue;
-            };
+        for (s, t) in ctx.sure_prose_pairs() {
             let (sb, tb) = (&source.document.blocks[s], &ctx.document.blocks[t]);
-            if !sb.kind.is_prose()
-                || sb.kind != tb.kind
-                || !source.alignment.is_sure(t)
-                || source.alignment.is_target_menu(t)
-                || ctx.is_duplicate_copy(t)
-                || sb.links.is_empty()
-            {
+            if sb.links.is_empty() {
                 continue;
             }
             // A target found in the blocks beside, on either side, says the pair is the wrong

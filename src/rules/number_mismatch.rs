@@ -27,13 +27,23 @@ way of writing them:
 - numbers glued to CJK or Korean text (`5分`, `5분`).
 
 Only prose is compared: code, URLs, file names and link targets are other rules' concern. Only
-blocks the aligner paired with confidence are compared.
+blocks the aligner paired with confidence are compared; a duplicated copy and language menus
+are not.
 
 Not reported:
 - a number of one digit the translation does not give as digits: languages and style guides
   write small numbers out in words (`three`, `trois`);
-- a number the translation has anywhere in the block: word order changes;
+- a number the translation has anywhere in the block, or in the block on either side: word
+  order changes, sentences move across a split;
+- a number scaled by a word (`3 million`, `500-600 thousand`, `300万`, `30만`, `6割`, `4分の1`):
+  languages scale by different powers, so a block whose translation scales its numbers is not
+  compared digit for digit;
+- a time of day written otherwise (`0600` and `6時`), a list written with commas (`sections 2,3
+  and 4` and `2、3、4`), a number inside a compound (`catch-22`, `COVID-19`), zero;
 - numbers the translation adds (an ordinal, a year written out).
+
+A changed number is reported at the translation's number, naming the source's; a lost one at
+the start of the translated block.
 
 ## Why it matters
 
@@ -65,18 +75,8 @@ impl Rule for NumberMismatch {
         let Some(source) = &ctx.source else {
             return;
         };
-        for pair in &source.alignment.pairs {
-            let (Some(s), Some(t)) = (pair.source, pair.target) else {
-                continue;
-            };
+        for (s, t) in ctx.sure_prose_pairs() {
             let (sb, tb) = (&source.document.blocks[s], &ctx.document.blocks[t]);
-            if !sb.kind.is_prose()
-                || sb.kind != tb.kind
-                || !source.alignment.is_sure(t)
-                || ctx.is_duplicate_copy(t)
-            {
-                continue;
-            }
             // A number may move to the block beside in a split or reordered sentence.
             let beside: Vec<&Block> = [t.checked_sub(1), Some(t + 1)]
                 .into_iter()

@@ -16,7 +16,8 @@ use base64::Engine;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::locate;
+use super::side_by_side::RowIndex;
+use super::{locate, show_hidden};
 use crate::align::RowKind;
 use crate::check::{CheckedFile, Outcome};
 use crate::finding::{Finding, Severity};
@@ -326,13 +327,13 @@ fn translation_view(id: usize, file: &CheckedFile) -> TranslationView<'_> {
                 severity: finding.severity.as_str(),
                 line: at.start.line,
                 column: at.start.column,
-                message: visible(&finding.message),
-                fix: finding.fix.as_deref().map(visible),
-                excerpt: visible(&first_line(at.excerpt)),
+                message: show_hidden(&finding.message),
+                fix: finding.fix.as_deref().map(show_hidden),
+                excerpt: show_hidden(&first_line(at.excerpt)),
             }
         })
         .collect();
-    let marks: Vec<(Range<usize>, String, Severity, String)> = file
+    let mut marks: Vec<Mark> = file
         .findings
         .iter()
         .enumerate()
@@ -341,37 +342,41 @@ fn translation_view(id: usize, file: &CheckedFile) -> TranslationView<'_> {
                 Some(fix) => format!("{}: {} (fix: {fix})", f.rule, f.message),
                 None => format!("{}: {}", f.rule, f.message),
             };
-            (f.range.clone(), finding_id(n), f.severity, visible(&title))
+            Mark {
+                range: f.range.clone(),
+                id: finding_id(n),
+                severity: f.severity,
+                title: show_hidden(&title),
+            }
         })
         .collect();
+    marks.sort_by_key(|m| m.range.start);
+    // A missing block's findings point at the source block it lacks.
+    let index = RowIndex::new(file);
+    let mut gap_findings: Vec<Vec<String>> = vec![Vec::new(); file.rows.len()];
+    for (n, finding) in file.findings.iter().enumerate() {
+        if let Some(source) = &finding.source {
+            for row in index.missing_over(source) {
+                gap_findings[row].push(finding_id(n));
+            }
+        }
+    }
     let text = file.file.text.as_str();
+    // Rows come in the translation's order: one sweep over the marks serves them all.
+    let mut sweep = Sweep::new(&marks);
     let rows: Vec<RowView> = file
         .rows
         .iter()
-        .map(|row| {
+        .zip(gap_findings)
+        .map(|(row, gap_findings)| {
             let source_text = file.source.as_ref().map(|s| s.text.as_str());
             let source = match (&row.source, source_text) {
                 (Some(range), Some(source)) => vec![plain(&source[range.clone()])],
                 _ => Vec::new(),
             };
             let target = match &row.target {
-                Some(range) => segments(text, range.clone(), &marks),
+                Some(range) => segments(text, range.clone(), &sweep.over(range.clone())),
                 None => Vec::new(),
-            };
-            // A missing block's findings point at the source block it lacks.
-            let gap_findings = match (&row.target, &row.source) {
-                (None, Some(range)) => file
-                    .findings
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, f)| {
-                        f.source
-                            .as_ref()
-                            .is_some_and(|s| s.start < range.end && range.start < s.end)
-                    })
-                    .map(|(n, _)| finding_id(n))
-                    .collect(),
-                _ => Vec::new(),
             };
             RowView {
                 kind: row.kind,
@@ -391,7 +396,8 @@ fn translation_view(id: usize, file: &CheckedFile) -> TranslationView<'_> {
         })
         .collect();
     let alone = if file.rows.is_empty() {
-        segments(text, 0..text.len(), &marks)
+        let all: Vec<&Mark> = marks.iter().collect();
+        segments(text, 0..text.len(), &all)
     } else {
         Vec::new()
     };
@@ -422,77 +428,107 @@ fn translation_view(id: usize, file: &CheckedFile) -> TranslationView<'_> {
 
 fn plain(text: &str) -> Segment {
     Segment {
-        text: visible(text),
+        text: show_hidden(text),
         ..Segment::default()
+    }
+}
+
+/// A finding as the page marks it.
+struct Mark {
+    range: Range<usize>,
+    id: String,
+    severity: Severity,
+    title: String,
+}
+
+/// The marks over each of a series of ranges that come in order: each mark enters once, and
+/// stays only while it reaches the ranges asked for.
+struct Sweep<'a> {
+    marks: &'a [Mark],
+    next: usize,
+    active: Vec<&'a Mark>,
+}
+
+impl<'a> Sweep<'a> {
+    fn new(marks: &'a [Mark]) -> Self {
+        Sweep {
+            marks,
+            next: 0,
+            active: Vec::new(),
+        }
+    }
+
+    /// The marks that overlap `range`, or of no width and inside it, by start.
+    fn over(&mut self, range: Range<usize>) -> Vec<&'a Mark> {
+        while let Some(mark) = self.marks.get(self.next) {
+            if mark.range.start >= range.end {
+                break;
+            }
+            self.active.push(mark);
+            self.next += 1;
+        }
+        self.active.retain(|m| {
+            m.range.end > range.start || (m.range.is_empty() && m.range.start >= range.start)
+        });
+        self.active.clone()
     }
 }
 
 /// `range` of `text` cut where findings start and end, each piece with the findings over it.
 /// A finding of no width (a place where something is missing) becomes a marker of its own.
-fn segments(
-    text: &str,
-    range: Range<usize>,
-    marks: &[(Range<usize>, String, Severity, String)],
-) -> Vec<Segment> {
-    let inside: Vec<&(Range<usize>, String, Severity, String)> = marks
-        .iter()
-        .filter(|(r, ..)| {
-            (r.start < range.end && range.start < r.end)
-                || (r.is_empty() && range.contains(&r.start))
-        })
-        .collect();
+/// `inside` holds the marks over the range, by start.
+fn segments(text: &str, range: Range<usize>, inside: &[&Mark]) -> Vec<Segment> {
     let mut cuts: BTreeSet<usize> = BTreeSet::from([range.start, range.end]);
-    for (r, ..) in &inside {
-        cuts.insert(r.start.clamp(range.start, range.end));
-        cuts.insert(r.end.clamp(range.start, range.end));
+    for mark in inside {
+        cuts.insert(mark.range.start.clamp(range.start, range.end));
+        cuts.insert(mark.range.end.clamp(range.start, range.end));
     }
     let cuts: Vec<usize> = cuts
         .into_iter()
         .filter(|&c| text.is_char_boundary(c))
         .collect();
     let mut out = Vec::new();
+    let mut next = 0;
+    let mut over: Vec<&Mark> = Vec::new();
     for window in cuts.windows(2) {
         let (start, end) = (window[0], window[1]);
-        for (r, id, severity, title) in &inside {
-            if r.is_empty() && r.start == start {
-                out.push(marker(id, *severity, title));
+        while let Some(mark) = inside.get(next).filter(|m| m.range.start <= start) {
+            next += 1;
+            if mark.range.is_empty() {
+                if mark.range.start == start {
+                    out.push(marker(mark));
+                }
+            } else {
+                over.push(mark);
             }
         }
-        let over: Vec<_> = inside
-            .iter()
-            .filter(|(r, ..)| r.start <= start && end <= r.end && !r.is_empty())
-            .collect();
+        // Every edge is a cut: a mark that reaches past `start` covers the whole piece.
+        over.retain(|m| m.range.end > start);
         out.push(Segment {
-            text: visible(&text[start..end]),
-            findings: over.iter().map(|(_, id, ..)| id.clone()).collect(),
-            severity: over
-                .iter()
-                .map(|(_, _, s, _)| *s)
-                .max()
-                .map(Severity::as_str),
+            text: show_hidden(&text[start..end]),
+            findings: over.iter().map(|m| m.id.clone()).collect(),
+            severity: over.iter().map(|m| m.severity).max().map(Severity::as_str),
             title: over
                 .iter()
-                .map(|(.., t)| t.as_str())
+                .map(|m| m.title.as_str())
                 .collect::<Vec<_>>()
                 .join("\n"),
         });
     }
-    if let Some(last) = cuts.last() {
-        for (r, id, severity, title) in &inside {
-            if r.is_empty() && r.start == *last && *last == range.end {
-                out.push(marker(id, *severity, title));
-            }
+    for mark in &inside[next..] {
+        if mark.range.is_empty() && mark.range.start == range.end {
+            out.push(marker(mark));
         }
     }
     out
 }
 
-fn marker(id: &str, severity: Severity, title: &str) -> Segment {
+fn marker(mark: &Mark) -> Segment {
     Segment {
         text: "\u{25B8}".into(),
-        findings: vec![id.to_string()],
-        severity: Some(severity.as_str()),
-        title: title.to_string(),
+        findings: vec![mark.id.clone()],
+        severity: Some(mark.severity.as_str()),
+        title: mark.title.clone(),
     }
 }
 
@@ -505,12 +541,6 @@ fn first_line(text: &str) -> String {
     out
 }
 
-/// Text as a reader should see it: characters that hide or reorder text written out, so that
-/// no translation can make the report show something other than what its file holds.
-fn visible(text: &str) -> String {
-    super::show_hidden(text)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -518,12 +548,19 @@ mod tests {
     #[test]
     fn segments_cut_at_every_finding_edge() {
         let text = "abcdefghij";
-        let marks = vec![
-            (2..5, "a".to_string(), Severity::Warning, "w".to_string()),
-            (4..7, "b".to_string(), Severity::Error, "e".to_string()),
-            (9..9, "c".to_string(), Severity::Error, "gap".to_string()),
+        let mark = |range: Range<usize>, id: &str, severity| Mark {
+            range,
+            id: id.to_string(),
+            severity,
+            title: String::new(),
+        };
+        let marks = [
+            mark(2..5, "a", Severity::Warning),
+            mark(4..7, "b", Severity::Error),
+            mark(9..9, "c", Severity::Error),
         ];
-        let cut = segments(text, 0..10, &marks);
+        let mut sweep = Sweep::new(&marks);
+        let cut = segments(text, 0..10, &sweep.over(0..10));
         let pieces: Vec<(&str, Vec<&str>)> = cut
             .iter()
             .map(|s| {
@@ -549,7 +586,27 @@ mod tests {
     }
 
     #[test]
+    fn a_sweep_gives_each_range_the_marks_over_it() {
+        let mark = |range: Range<usize>, id: &str| Mark {
+            range,
+            id: id.to_string(),
+            severity: Severity::Warning,
+            title: String::new(),
+        };
+        // A run over two blocks, a mark in the first, a gap at the second's start.
+        let marks = [mark(0..15, "run"), mark(2..4, "in"), mark(10..10, "gap")];
+        let mut sweep = Sweep::new(&marks);
+        let ids = |over: Vec<&Mark>| over.iter().map(|m| m.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(sweep.over(0..8)), ["run", "in"]);
+        assert_eq!(ids(sweep.over(10..15)), ["run", "gap"]);
+        assert_eq!(ids(sweep.over(20..25)), Vec::<String>::new());
+    }
+
+    #[test]
     fn hidden_characters_are_written_out() {
-        assert_eq!(visible("a\u{202E}b\u{200B}c\n"), "a<U+202E>b<U+200B>c\n");
+        assert_eq!(
+            show_hidden("a\u{202E}b\u{200B}c\n"),
+            "a<U+202E>b<U+200B>c\n"
+        );
     }
 }
