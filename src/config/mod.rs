@@ -15,6 +15,7 @@ use toml::Spanned;
 
 use crate::evidence::{Habit, Practice};
 use crate::finding::Severity;
+use crate::locale::names::LocalizedNames;
 use crate::locale::Locale;
 use crate::rules;
 
@@ -47,6 +48,35 @@ struct ConfigFile {
     /// What each locale practises, as `loclint init` learned it: `[practice.ja] marks = [":"]`.
     #[serde(default)]
     practice: BTreeMap<Spanned<String>, PracticeFile>,
+    /// `[images]`: how localized copies of images are named.
+    images: Option<ImagesFile>,
+    /// `[links]`: targets that are one page under two addresses.
+    links: Option<LinksFile>,
+    /// `[front-matter]`: fields whose values a translation keeps.
+    front_matter: Option<FrontMatterFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImagesFile {
+    localized: Spanned<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinksFile {
+    /// `[[source prefix, translation prefix]]`: `{locale}` stands for the translation's tag.
+    equivalent: Vec<Spanned<(String, String)>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatterFile {
+    /// Keys whose values must stay as the source has them; replaces the default list.
+    keep: Option<Vec<String>>,
+    /// Keys a translation may leave out or change, beside the prose keys.
+    #[serde(default)]
+    free: Vec<String>,
 }
 
 /// `[practice.<locale>]`: habit kinds, each with the values the locale practises.
@@ -109,6 +139,43 @@ pub struct Settings {
     pub baseline: Option<PathBuf>,
     /// Each locale's practice: learned from `loclint.toml`, or empty to be tallied by the run.
     pub practice: Practice,
+    /// How localized copies of images are named (`diagram.ar.png`).
+    pub localized_names: LocalizedNames,
+    /// Link target prefixes that are one place: (source prefix, translation prefix with
+    /// `{locale}`).
+    pub link_equivalents: Vec<(String, String)>,
+    /// Front-matter keys (lower case, `-` as `_`) whose values translations keep.
+    pub front_matter_keep: Vec<String>,
+    /// Front-matter keys translations may leave out or change.
+    pub front_matter_free: Vec<String>,
+}
+
+/// The front-matter keys whose values a translation keeps, unless configured: dates, slugs,
+/// layouts, images and ids. A translation that changes them publishes the page at another date
+/// or address, or shows another picture.
+pub const FRONT_MATTER_KEEP: &[&str] = &[
+    "date",
+    "publishdate",
+    "published",
+    "expirydate",
+    "slug",
+    "layout",
+    "type",
+    "image",
+    "images",
+    "cover",
+    "thumbnail",
+    "featured_image",
+    "og_image",
+    "hero_image",
+    "id",
+    "uuid",
+    "canonical",
+];
+
+/// Normalised front-matter key: lower case, `-` as `_`.
+pub fn front_matter_key(key: &str) -> String {
+    key.trim().to_lowercase().replace('-', "_")
 }
 
 impl Default for Settings {
@@ -126,6 +193,10 @@ impl Default for Settings {
             layouts: Vec::new(),
             baseline: None,
             practice: Practice::default(),
+            localized_names: LocalizedNames::default(),
+            link_equivalents: Vec::new(),
+            front_matter_keep: FRONT_MATTER_KEEP.iter().map(|k| k.to_string()).collect(),
+            front_matter_free: Vec::new(),
         }
     }
 }
@@ -255,6 +326,34 @@ impl Settings {
                 source: layout.source.into_inner(),
                 translation: layout.translation.into_inner(),
             });
+        }
+        if let Some(images) = file.images {
+            let span = images.localized.span();
+            settings.localized_names = LocalizedNames::new(images.localized.into_inner())
+                .map_err(|message| error(Some(span), message))?;
+        }
+        if let Some(links) = file.links {
+            for pair in links.equivalent {
+                let span = pair.span();
+                let (from, to) = pair.into_inner();
+                if from.trim().is_empty() || to.trim().is_empty() {
+                    return Err(error(
+                        Some(span),
+                        "a link equivalence needs two non-empty prefixes".to_string(),
+                    ));
+                }
+                settings.link_equivalents.push((from, to));
+            }
+        }
+        if let Some(front_matter) = file.front_matter {
+            if let Some(keep) = front_matter.keep {
+                settings.front_matter_keep = keep.iter().map(|k| front_matter_key(k)).collect();
+            }
+            settings.front_matter_free = front_matter
+                .free
+                .iter()
+                .map(|k| front_matter_key(k))
+                .collect();
         }
         if !file.practice.is_empty() {
             let mut learned: HashMap<Locale, Vec<Habit>> = HashMap::new();

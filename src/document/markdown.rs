@@ -17,6 +17,7 @@
 //! characters it is about.
 
 mod front_matter;
+pub use front_matter::PROSE_KEYS;
 mod jsx;
 mod leaf;
 #[cfg(test)]
@@ -29,7 +30,7 @@ use regex::Regex;
 
 use pulldown_cmark::{CodeBlockKind, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
-use super::{Block, BlockBuilder, BlockKind, MaskKind};
+use super::{Block, BlockBuilder, BlockKind, FrontMatterField, MaskKind};
 use jsx::Stretch;
 use leaf::Leaf;
 
@@ -39,7 +40,7 @@ const MAX_NESTED_PARSES: usize = 16;
 
 const BOM: char = '\u{feff}';
 
-pub(super) fn parse(text: &str, mdx: bool) -> Vec<Block> {
+pub(super) fn parse(text: &str, mdx: bool) -> (Vec<Block>, Vec<FrontMatterField>) {
     // MDX comments (`{/* textlint-disable */}`) are blanked before Markdown reads the file:
     // their `*` would otherwise pair as emphasis with a later comment's, across the text between.
     let blanked = if mdx {
@@ -57,6 +58,7 @@ pub(super) fn parse(text: &str, mdx: bool) -> Vec<Block> {
         file: text,
         mdx,
         blocks: Vec::new(),
+        front_matter: Vec::new(),
     };
     let start = if text.starts_with(BOM) {
         BOM.len_utf8()
@@ -64,7 +66,7 @@ pub(super) fn parse(text: &str, mdx: bool) -> Vec<Block> {
         0
     };
     walk(&mut output, start..text.len(), 0);
-    output.blocks
+    (output.blocks, output.front_matter)
 }
 
 fn options() -> Options {
@@ -98,6 +100,7 @@ struct Output<'a> {
     file: &'a str,
     mdx: bool,
     blocks: Vec<Block>,
+    front_matter: Vec<FrontMatterField>,
 }
 
 /// Parses `file[range]` and appends its blocks. `depth` counts the parses this one is nested in.
@@ -453,7 +456,8 @@ impl Walker {
         };
         output
             .blocks
-            .extend(front_matter::fields(output.file, body, kind));
+            .extend(front_matter::fields(output.file, body.clone(), kind));
+        output.front_matter = front_matter::all_fields(output.file, body, kind);
     }
 
     /// An HTML block in MDX: its lines of JSX tags become masked HTML blocks, its text is parsed

@@ -11,6 +11,7 @@ mod plain;
 mod prepare;
 mod words;
 
+pub use markdown::PROSE_KEYS;
 pub use normal_forms::{code_skeleton, link_target};
 pub use prepare::{
     ascii_digit, normalize, number_value, Anchor, AnchorKind, Number, Token, TokenKind,
@@ -118,6 +119,8 @@ pub struct Block {
     /// `https://example.com`), which is not text but what a faithful translation keeps, apart
     /// from a locale segment.
     pub links: Vec<Link>,
+    /// Images, in order.
+    pub images: Vec<ImageRef>,
     /// Emphasised and strong spans of [`Block::text`] (`*…*`, `**…**`): a label, a term, the
     /// words of an interface or a program's output.
     pub emphasis: Vec<Range<usize>>,
@@ -276,7 +279,17 @@ pub struct BlockBuilder {
     pieces: Vec<Piece>,
     key: Option<String>,
     links: Vec<Link>,
+    images: Vec<ImageRef>,
     emphasis: Vec<Range<usize>>,
+}
+
+/// An image of a block: Markdown's `![alt](diagram.png)` or HTML's `<img src="diagram.png">`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageRef {
+    /// Where its file name (or its tag) stands in [`Block::text`].
+    pub at: Range<usize>,
+    /// As written: `../img/diagram.png`, `https://example.com/a.png`.
+    pub destination: String,
 }
 
 /// A link of a block.
@@ -297,7 +310,19 @@ impl BlockBuilder {
             pieces: Vec::new(),
             key: None,
             links: Vec::new(),
+            images: Vec::new(),
             emphasis: Vec::new(),
+        }
+    }
+
+    /// Records an image whose file name stands at `at` in the block text.
+    pub fn push_image(&mut self, at: Range<usize>, destination: &str) {
+        let destination = destination.trim();
+        if !destination.is_empty() {
+            self.images.push(ImageRef {
+                at,
+                destination: destination.to_string(),
+            });
         }
     }
 
@@ -408,16 +433,37 @@ impl Format {
 pub struct Document {
     pub format: Format,
     pub blocks: Vec<Block>,
+    /// Every top-level field of the front matter, prose or not, in file order.
+    pub front_matter: Vec<FrontMatterField>,
+}
+
+/// A top-level field of a file's front matter: what a translation must keep of it is compared
+/// field by field, apart from the blocks its prose fields become.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterField {
+    /// As written (`date`, `linkTitle`).
+    pub key: String,
+    /// From the key to the end of its value (its first line for a nested table or list).
+    pub range: Range<usize>,
+    /// A string value decoded, any other scalar as written (`2024-05-01`, `12`, `[a, b]`);
+    /// `None` for a nested mapping or a block list.
+    pub value: Option<String>,
+    /// Where the value stands in the file (the key's range when it has none).
+    pub value_range: Range<usize>,
 }
 
 impl Document {
     pub fn parse(file: &SourceFile, format: Format) -> Document {
-        let blocks = match format {
-            Format::PlainText => plain::parse(&file.text),
+        let (blocks, front_matter) = match format {
+            Format::PlainText => (plain::parse(&file.text), Vec::new()),
             Format::Markdown => markdown::parse(&file.text, false),
             Format::Mdx => markdown::parse(&file.text, true),
         };
-        Document { format, blocks }
+        Document {
+            format,
+            blocks,
+            front_matter,
+        }
     }
 
     /// The whole prose text of the document, for guessing its language or script.

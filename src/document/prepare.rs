@@ -11,7 +11,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::normal_forms::{code_skeleton, link_target};
 use super::words::{is_acronym_like, name_form, split_quantity, starts_upper};
-use super::{Block, BlockBuilder, BlockKind, Link, Mask, MaskKind};
+use super::{Block, BlockBuilder, BlockKind, ImageRef, Link, Mask, MaskKind};
 use crate::locale::invisible::invisible;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,6 +126,40 @@ static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// Adds the `<img src="…">` tags of the block's markup to its images, in text order.
+fn html_images(text: &str, masks: &[Mask], images: &mut Vec<ImageRef>) {
+    static IMG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|\{["'`]([^"'`]*)["'`]\})"#)
+            .unwrap()
+    });
+    let before = images.len();
+    for mask in masks
+        .iter()
+        .filter(|m| matches!(m.kind, MaskKind::HtmlTag | MaskKind::Jsx))
+    {
+        let Some(markup) = text.get(mask.range.clone()) else {
+            continue;
+        };
+        if !markup.contains("src") {
+            continue;
+        }
+        for found in IMG.captures_iter(markup) {
+            let Some(src) = found.get(1).or(found.get(2)).or(found.get(3)) else {
+                continue;
+            };
+            let whole = found.get(0).expect("a match");
+            images.push(ImageRef {
+                at: mask.range.start + whole.start()..mask.range.start + src.end(),
+                destination: src.as_str().trim().to_string(),
+            });
+        }
+    }
+    if images.len() > before {
+        images.retain(|image| !image.destination.is_empty());
+        images.sort_by_key(|image| image.at.start);
+    }
+}
+
 pub(super) fn prepare(builder: BlockBuilder) -> Block {
     let BlockBuilder {
         mut kind,
@@ -135,6 +169,7 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
         pieces,
         key,
         links,
+        mut images,
         mut emphasis,
     } = builder;
     emphasis.sort_by_key(|r| r.start);
@@ -163,6 +198,7 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
             range: 0..text.len(),
         });
     }
+    html_images(&text, &masks, &mut images);
     let tokens = tokenize(&text, &masks);
     let (mut anchors, numbers) = anchors(&text, &masks, &tokens, &links);
     if matches!(kind, BlockKind::Heading(_)) {
@@ -231,6 +267,7 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
         masks,
         key,
         links,
+        images,
         emphasis,
         pieces,
         tokens,

@@ -4,6 +4,7 @@
 pub mod confusables;
 mod data;
 pub mod invisible;
+pub mod names;
 mod script;
 
 pub use data::{ForeignMark, InvertedMark, LocaleData, MarkPlace, QuotePair, SpacedMark};

@@ -69,6 +69,29 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// The pairs whose place says they translate each other, of any kinds, as (source index,
+    /// translation index): pairs the aligner made with confidence, and pairs of one kind that
+    /// stand between two pairs, whatever their content. What the rules that compare what must
+    /// survive (images, code) read: a changed file name or command is what made the pair
+    /// unsure. A duplicated copy and a language menu are left out.
+    pub fn pairs_in_place(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.source.iter().flat_map(move |source| {
+            let pairs = &source.alignment.pairs;
+            let paired = |n: Option<usize>| {
+                n.and_then(|n| pairs.get(n))
+                    .is_none_or(|p| p.source.is_some() && p.target.is_some())
+            };
+            pairs.iter().enumerate().filter_map(move |(n, pair)| {
+                let (s, t) = (pair.source?, pair.target?);
+                let (sb, tb) = (source.document.blocks.get(s)?, self.document.blocks.get(t)?);
+                let in_place = source.alignment.is_sure(t)
+                    || (sb.kind == tb.kind && paired(n.checked_sub(1)) && paired(Some(n + 1)));
+                (in_place && !source.alignment.is_target_menu(t) && !self.is_duplicate_copy(t))
+                    .then_some((s, t))
+            })
+        })
+    }
+
     /// Counts one use of `habit` that the rule does not report (a file's own style): the
     /// locale's tally still hears of it. Reported findings with a habit count by themselves.
     pub fn used(&self, habit: &Habit) {

@@ -5,6 +5,8 @@
 mod context;
 mod duplicate_section;
 mod encoding_damage;
+mod front_matter_mismatch;
+mod image_mismatch;
 mod invisible_character;
 mod link_mismatch;
 mod locale_punctuation;
@@ -57,6 +59,8 @@ pub static RULES: &[&dyn Rule] = &[
     &missing_source::MissingSource,
     &number_mismatch::NumberMismatch,
     &link_mismatch::LinkMismatch,
+    &image_mismatch::ImageMismatch,
+    &front_matter_mismatch::FrontMatterMismatch,
     &mixed_script_word::MixedScriptWord,
     &invisible_character::InvisibleCharacter,
     &encoding_damage::EncodingDamage,

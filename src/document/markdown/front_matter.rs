@@ -18,11 +18,11 @@ use pulldown_cmark::MetadataBlockKind;
 use toml::de::{DeTable, DeValue};
 
 use super::push_space;
-use crate::document::{Block, BlockBuilder, BlockKind};
+use crate::document::{Block, BlockBuilder, BlockKind, FrontMatterField};
 
 /// Front-matter keys whose values readers see as text (compared in lower case, `-` read as
 /// `_`): titles, descriptions and summaries, and their SEO and social-card variants.
-pub(super) const PROSE_KEYS: &[&str] = &[
+pub const PROSE_KEYS: &[&str] = &[
     "title",
     "subtitle",
     "description",
@@ -62,6 +62,127 @@ pub(super) fn fields(file: &str, body: Range<usize>, kind: MetadataBlockKind) ->
             (!builder.is_empty()).then(|| builder.finish())
         })
         .collect()
+}
+
+/// Every top-level field of the front matter whose body is `file[body]`, in file order: scalar
+/// values decoded, flow collections as written, nested mappings and block lists without a value.
+pub(super) fn all_fields(
+    file: &str,
+    body: Range<usize>,
+    kind: MetadataBlockKind,
+) -> Vec<FrontMatterField> {
+    match kind {
+        MetadataBlockKind::YamlStyle => yaml_fields(file, body),
+        MetadataBlockKind::PlusesStyle => toml_fields(file, body),
+    }
+}
+
+/// A scalar field's value as a string, and where it stands.
+fn decoded(file: &str, field: &Field) -> (String, Range<usize>) {
+    let mut builder = BlockBuilder::new(BlockKind::FrontMatter, field.range.clone());
+    push_value(&mut builder, file, &field.value);
+    let range = match &field.value {
+        Value::Lines(lines) => match (lines.first(), lines.last()) {
+            (Some(first), Some(last)) => first.start..last.end,
+            _ => field.range.end..field.range.end,
+        },
+        Value::Quoted(inside, _) => inside.clone(),
+    };
+    (builder.text().trim().to_string(), range)
+}
+
+fn yaml_fields(file: &str, body: Range<usize>) -> Vec<FrontMatterField> {
+    let lines = lines(file, body);
+    let reader = YamlReader {
+        file,
+        lines: &lines,
+    };
+    let mut fields = Vec::new();
+    let mut n = 0;
+    while n < lines.len() {
+        let line = lines[n].clone();
+        let Some((key, after_colon)) = top_level_key(&file[line.clone()]) else {
+            n += 1;
+            continue;
+        };
+        let key_range = line.start..line.start + after_colon;
+        let (value, next) = reader.value(n, line.start + after_colon);
+        let field = match value {
+            Some((value, end)) => {
+                let field = Field {
+                    key: key.clone(),
+                    range: line.start..end,
+                    value,
+                };
+                let (text, value_range) = decoded(file, &field);
+                FrontMatterField {
+                    key,
+                    range: field.range,
+                    value: Some(text),
+                    value_range,
+                }
+            }
+            None => {
+                // A flow collection on the key's line (`tags: [a, b]`) is kept as written.
+                let rest = without_comment(file, line.start + after_colon..line.end);
+                let written = file[rest.clone()].trim();
+                let value_range = rest.end - written.len()..rest.end;
+                FrontMatterField {
+                    key,
+                    range: line.clone(),
+                    value: (!written.is_empty()).then(|| written.to_string()),
+                    value_range: if written.is_empty() {
+                        key_range
+                    } else {
+                        value_range
+                    },
+                }
+            }
+        };
+        fields.push(field);
+        n = next.max(n + 1);
+    }
+    fields
+}
+
+fn toml_fields(file: &str, body: Range<usize>) -> Vec<FrontMatterField> {
+    let source = &file[body.clone()];
+    let (table, _errors) = DeTable::parse_recoverable(source);
+    let mut fields: Vec<FrontMatterField> = table
+        .get_ref()
+        .iter()
+        .filter_map(|(key, value)| {
+            let key_start = body.start + key.span().start;
+            let raw = value.span();
+            let raw = body.start + raw.start..body.start + raw.end;
+            file.get(key_start..raw.end)?;
+            let (text, value_range) = match value.get_ref() {
+                DeValue::String(_) => {
+                    let (inside, quoting) = toml_string_inside(file, raw.clone())?;
+                    let field = Field {
+                        key: key.get_ref().to_string(),
+                        range: key_start..raw.end,
+                        value: match quoting {
+                            Quoting::Literal => Value::Lines(literal_lines(file, inside)),
+                            _ => Value::Quoted(inside, quoting),
+                        },
+                    };
+                    let (text, range) = decoded(file, &field);
+                    (Some(text), range)
+                }
+                DeValue::Table(_) => (None, key_start..key_start + key.get_ref().len()),
+                _ => (Some(file[raw.clone()].trim().to_string()), raw.clone()),
+            };
+            Some(FrontMatterField {
+                key: key.get_ref().to_string(),
+                range: key_start..raw.end,
+                value: text,
+                value_range,
+            })
+        })
+        .collect();
+    fields.sort_by_key(|field| field.range.start);
+    fields
 }
 
 /// The key as blocks carry it, if its value is prose.

@@ -239,7 +239,10 @@ impl Leaf {
         };
         // Masked text inside the image counts as part of the image, not as other content.
         self.space(file, range.start);
+        let at = self.builder.text().len();
         self.push(text, range, Some(kind));
+        let end = self.builder.text().len();
+        self.builder.push_image(at..end, destination);
     }
 
     pub(super) fn start_cell(&mut self, range: Range<usize>) {

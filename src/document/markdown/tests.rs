@@ -2,11 +2,11 @@ use super::*;
 use crate::document::TokenKind;
 
 fn parsed(text: &str) -> Vec<Block> {
-    checked(text, parse(text, false))
+    checked(text, parse(text, false).0)
 }
 
 fn parsed_mdx(text: &str) -> Vec<Block> {
-    checked(text, parse(text, true))
+    checked(text, parse(text, true).0)
 }
 
 /// The invariants every parse keeps: blocks in order, apart, on char boundaries, and every
@@ -620,4 +620,55 @@ fn a_word_glued_to_code_by_a_colon_is_prose() {
             ("理", false)
         ]
     );
+}
+
+#[test]
+fn every_top_level_front_matter_field_is_kept_with_its_value() {
+    let text = "---\ntitle: \"Sizing\"\ndate: 2024-05-01\ntags: [a, b]\nmenu:\n  main: 3\nslug: 'sizing'\n---\n\nText.\n";
+    let (_, fields) = parse(text, false);
+    let listed: Vec<(&str, Option<&str>)> = fields
+        .iter()
+        .map(|f| (f.key.as_str(), f.value.as_deref()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("title", Some("Sizing")),
+            ("date", Some("2024-05-01")),
+            ("tags", Some("[a, b]")),
+            ("menu", None),
+            ("slug", Some("sizing")),
+        ]
+    );
+    assert_eq!(&text[fields[1].value_range.clone()], "2024-05-01");
+    let toml =
+        "+++\ntitle = \"Sizing\"\ndate = 2024-05-01\nweight = 3\n[params]\nx = 1\n+++\n\nText.\n";
+    let (_, fields) = parse(toml, false);
+    let listed: Vec<(&str, Option<&str>)> = fields
+        .iter()
+        .map(|f| (f.key.as_str(), f.value.as_deref()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("title", Some("Sizing")),
+            ("date", Some("2024-05-01")),
+            ("weight", Some("3")),
+            ("params", None),
+        ]
+    );
+}
+
+#[test]
+fn images_of_markdown_and_html_are_listed_in_order() {
+    let text =
+        "See ![the flow](img/flow.png) and <img src=\"img/after.svg\" alt=\"after\"> here.\n";
+    let blocks = parse(text, false).0;
+    let images: Vec<&str> = blocks[0]
+        .images
+        .iter()
+        .map(|i| i.destination.as_str())
+        .collect();
+    assert_eq!(images, ["img/flow.png", "img/after.svg"]);
+    assert_eq!(&blocks[0].text[blocks[0].images[0].at.clone()], "flow.png");
 }
