@@ -592,24 +592,8 @@ fn unpair_banners(source: &[Block], target: &[Block], pairs: &mut Vec<Pair>, sco
     }
 }
 
-/// Sentences of a block: marks that end one (`.`, `?`, `。`, `।`…) before a space or the end.
 fn sentences(block: &Block) -> usize {
-    let text = block.text.trim_end();
-    let mut chars = text.chars().peekable();
-    let mut count = 0;
-    let mut open = false;
-    while let Some(c) = chars.next() {
-        let ends = matches!(c, '。' | '！' | '？' | '।' | '؟' | '۔')
-            || (matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|n| n.is_whitespace()));
-        if ends {
-            count += 1;
-            open = false;
-        } else if c.is_alphanumeric() {
-            open = true;
-        }
-    }
-    // A last sentence without its full stop is a sentence still.
-    count + usize::from(open)
+    block.sentences()
 }
 
 /// Whether every hard anchor of `part` is one of `whole`'s.

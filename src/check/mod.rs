@@ -250,6 +250,7 @@ pub fn gather_evidence(source: Option<&Parsed>, translations: &[Translation]) ->
         .map(|t| group::Member {
             document: &t.parsed.document,
             latin_script: t.locale.data().scripts.contains(&Script::Latin),
+            locale: &t.locale,
             alignment: t.alignment.as_ref(),
         })
         .collect();

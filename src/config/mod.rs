@@ -516,6 +516,26 @@ fn line_of(text: &str, offset: usize) -> usize {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_documented_example_parses_with_every_section() {
+        let docs = include_str!("../../docs/configuration.md");
+        let start = docs.find("```toml\n").expect("a TOML example") + 8;
+        let end = start + docs[start..].find("```").expect("its end");
+        let settings = parse(&docs[start..end]).expect("the documented example parses");
+        assert_eq!(
+            settings.link_equivalents,
+            [("/help/".to_string(), "/{locale}/support/".to_string())]
+        );
+        assert!(settings.front_matter_keep.contains(&"weight".to_string()));
+        assert_eq!(settings.front_matter_free, ["redirects"]);
+        let ja = Locale::parse("ja").unwrap();
+        let en = Locale::parse("en").unwrap();
+        assert!(settings
+            .localized_names
+            .same_file("a.png", &en, "a_ja.png", &ja));
+        assert!(parse("[images]\nlocalized = [\"{stem}.png\"]\n").is_err());
+    }
+
     fn parse(text: &str) -> Result<Settings, ConfigError> {
         Settings::from_toml(text, Path::new("loclint.toml"), PathBuf::from("."))
     }

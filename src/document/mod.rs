@@ -5,13 +5,20 @@
 //! placeholders, HTML), and what [`prepare`] derives once for every rule: tokens with their
 //! script, anchors that survive translation, and a normalised form for comparisons.
 
+mod code_tokens;
 mod markdown;
+mod markup;
 mod normal_forms;
 mod plain;
 mod prepare;
 mod words;
 
+pub use code_tokens::{code_tokens, CodeToken, CodeTokenKind};
 pub use markdown::PROSE_KEYS;
+pub use markup::{
+    changed_attributes, changed_attributes_in, is_free_attribute, tags, Attribute,
+    ChangedAttribute, ChangedInDocument, Tag,
+};
 pub use normal_forms::{code_skeleton, link_target};
 pub use prepare::{
     ascii_digit, normalize, number_value, Anchor, AnchorKind, Number, Token, TokenKind,
@@ -195,6 +202,26 @@ impl Block {
         } else {
             piece.file_start + piece.file_len
         }
+    }
+
+    /// Its sentences: marks that end one (`.`, `?`, `。`, `।`…) before a space or the end, and a
+    /// last one without its mark.
+    pub fn sentences(&self) -> usize {
+        let text = self.text.trim_end();
+        let mut chars = text.chars().peekable();
+        let mut count = 0;
+        let mut open = false;
+        while let Some(c) = chars.next() {
+            let ends = matches!(c, '。' | '！' | '？' | '।' | '؟' | '۔')
+                || (matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|n| n.is_whitespace()));
+            if ends {
+                count += 1;
+                open = false;
+            } else if c.is_alphanumeric() {
+                open = true;
+            }
+        }
+        count + usize::from(open)
     }
 
     /// Whether the block is markup only: no letters and nothing a translation keeps (a tag, a

@@ -5,13 +5,15 @@ use std::collections::{HashMap, HashSet};
 
 use crate::align::Alignment;
 use crate::document::{Block, Document, MaskKind};
-use crate::locale::Script;
+use crate::locale::names::LocalizedNames;
+use crate::locale::{Locale, Script};
 
 /// One translation of the group, as the evidence step reads it.
 pub struct Member<'a> {
     pub document: &'a Document,
     /// Whether the translation's language is written in Latin script.
     pub latin_script: bool,
+    pub locale: &'a Locale,
     /// Its alignment with the source, when the source was found.
     pub alignment: Option<&'a Alignment>,
 }
@@ -32,6 +34,10 @@ pub struct GroupEvidence {
     latin_words: HashMap<String, u16>,
     /// Lowercase words of the group's code, URLs, file names and link targets.
     code_words: HashSet<String>,
+    /// Front-matter keys (lower case, `-` as `_`), with how many translations have each.
+    front_matter_keys: HashMap<String, u16>,
+    /// Image file names (lower case), with how many translations show each.
+    images: HashMap<String, u16>,
 }
 
 impl GroupEvidence {
@@ -48,6 +54,31 @@ impl GroupEvidence {
         }
         for member in members {
             add_code_words(member.document, &mut evidence.code_words);
+            let keys: HashSet<String> = member
+                .document
+                .front_matter
+                .iter()
+                .map(|f| crate::config::front_matter_key(&f.key))
+                .collect();
+            for key in keys {
+                *evidence.front_matter_keys.entry(key).or_default() += 1;
+            }
+            let images: HashSet<String> = member
+                .document
+                .blocks
+                .iter()
+                .flat_map(|b| b.images.iter())
+                .map(|i| {
+                    // The translation's own copy (`flow.ja.png`) counts as the image.
+                    let name = image_name(&i.destination);
+                    LocalizedNames::default()
+                        .unlocalized(&name, member.locale)
+                        .unwrap_or(name)
+                })
+                .collect();
+            for image in images {
+                *evidence.images.entry(image).or_default() += 1;
+            }
             let mut words: HashSet<String> = HashSet::new();
             // In a Latin-script translation an English-looking word may be its own (`argument`
             // in French): only translations in other scripts say that a word is kept.
@@ -107,10 +138,36 @@ impl GroupEvidence {
         usize::from(count).saturating_sub(1)
     }
 
+    /// How many other translations of the group have the front-matter key `key` (normalised),
+    /// the translation asking having it (`own`) or not.
+    pub fn front_matter_key_elsewhere(&self, key: &str, own: bool) -> usize {
+        let count = usize::from(self.front_matter_keys.get(key).copied().unwrap_or(0));
+        count.saturating_sub(usize::from(own))
+    }
+
+    /// How many other translations of the group show the image `destination` (by file name),
+    /// the translation asking showing it (`own`) or not.
+    pub fn image_elsewhere(&self, destination: &str, own: bool) -> usize {
+        let count = usize::from(
+            self.images
+                .get(&image_name(destination))
+                .copied()
+                .unwrap_or(0),
+        );
+        count.saturating_sub(usize::from(own))
+    }
+
     /// Whether `word` appears in the group's code, URLs, file names or link targets.
     pub fn in_code(&self, word: &str) -> bool {
         self.code_words.contains(&word.to_lowercase())
     }
+}
+
+/// An image's file name as the group counts it: lower case, without folders or query.
+fn image_name(destination: &str) -> String {
+    let end = destination.find(['?', '#']).unwrap_or(destination.len());
+    let path = destination[..end].trim_end_matches('/');
+    path.rsplit('/').next().unwrap_or(path).to_lowercase()
 }
 
 /// Whether a translated block keeps its source block as it is: the same text, or at least

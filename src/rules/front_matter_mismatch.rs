@@ -23,6 +23,12 @@ The fields whose values are kept, by default: `date`, `publishDate`, `published`
 when one of them gives no time; images by file name, a localized copy (`cover.ja.png`)
 allowed.
 
+A missing field is not reported when:
+- a comment of the source's front matter reserves it for the source (`# DO NOT COPY the
+  following config to non-en pages`, `# do not duplicate this block in non-en files`);
+- a comment of the translation's front matter names it (`# cascade is omitted: en only`);
+- none of the group's other translations has it either: the team does not carry it over.
+
 Not reported:
 - the prose fields (`title`, `description`, `linkTitle` and their kind): they are translated, and
   a missing one is a missing block of `structure-mismatch`; one left in English is
@@ -85,11 +91,23 @@ impl Rule for FrontMatterMismatch {
                 || settings.front_matter_free.iter().any(|k| k == key)
         };
         let here = theirs.first().map_or(0..0, |f| f.range.clone());
+        // A field the group's other translations mostly leave out too is left out on purpose
+        // (a field for the source's locale alone, a page's own redirects): a missing field is
+        // reported only where most of them have it.
+        let others = ctx.group.translations.saturating_sub(1);
+        let kept_elsewhere =
+            |key: &str| others == 0 || ctx.group.front_matter_key_elsewhere(key, false) > 0;
+        let source_only = source_only_fields(&source.file.text, ours);
+        let own_comments = comments(&ctx.file.text, theirs);
         let missing: Vec<&FrontMatterField> = ours
             .iter()
             .filter(|f| {
                 let key = front_matter_key(&f.key);
-                !is_free(&key) && !theirs.iter().any(|t| front_matter_key(&t.key) == key)
+                !is_free(&key)
+                    && !theirs.iter().any(|t| front_matter_key(&t.key) == key)
+                    && kept_elsewhere(&key)
+                    && !source_only.contains(&key)
+                    && !own_comments.contains(&f.key.to_lowercase())
             })
             .collect();
         if theirs.is_empty() {
@@ -112,10 +130,29 @@ impl Rule for FrontMatterMismatch {
             return;
         }
         for field in missing {
+            // Where it belongs: after the field that comes before it in the source.
+            let before = ours
+                .iter()
+                .take_while(|f| f.range.start < field.range.start)
+                .filter_map(|f| {
+                    theirs
+                        .iter()
+                        .find(|t| front_matter_key(&t.key) == front_matter_key(&f.key))
+                })
+                .last();
+            let at = match before {
+                Some(previous) => {
+                    let text = &ctx.file.text;
+                    let end = previous.range.end.min(text.len());
+                    let next_line = text[end..].find('\n').map_or(end, |i| end + i + 1);
+                    next_line..next_line
+                }
+                None => here.start..here.start,
+            };
             findings.push(
                 Finding::new(
                     &INFO,
-                    here.clone(),
+                    at,
                     format!(
                         "front-matter field `{}` of the source is missing",
                         field.key
@@ -165,6 +202,83 @@ impl Rule for FrontMatterMismatch {
             );
         }
     }
+}
+
+/// The text of the comment lines of a front matter, lower case: the region from the file's
+/// start to the end of its last field.
+fn comments(text: &str, fields: &[FrontMatterField]) -> String {
+    let end = fields.last().map_or(0, |f| f.range.end).min(text.len());
+    let mut out = String::new();
+    for line in text[..end].lines() {
+        if let Some(comment) = line.trim_start().strip_prefix('#') {
+            out.push_str(&comment.to_lowercase());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Whether a comment tells translations not to carry what follows (`DO NOT COPY the following
+/// config to non-en pages`, `do NOT DUPLICATE this block in non-en files`).
+fn is_source_only_note(comment: &str) -> bool {
+    let comment = comment.to_lowercase();
+    let forbids = [
+        "do not copy",
+        "don't copy",
+        "do not include",
+        "don't include",
+        "do not duplicate",
+        "don't duplicate",
+        "not be copied",
+        "not be translated",
+    ]
+    .iter()
+    .any(|p| comment.contains(p));
+    let to_translations = [
+        "non-en",
+        "non-english",
+        "locale",
+        "translation",
+        "other language",
+    ]
+    .iter()
+    .any(|p| comment.contains(p));
+    forbids && to_translations
+}
+
+/// Keys (normalised) of the source's fields that a comment reserves for the source: the field
+/// the comment stands above or inside, and every field after a comment about what is "below"
+/// or "following".
+fn source_only_fields(text: &str, fields: &[FrontMatterField]) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut all_after = false;
+    let mut previous_end = 0;
+    for (n, field) in fields.iter().enumerate() {
+        let next_start = fields.get(n + 1).map_or(field.range.end, |f| f.range.start);
+        // Comments above the key, and the indented ones inside its value.
+        let above = text.get(previous_end..field.range.start).unwrap_or("");
+        let inside = text
+            .get(field.range.start..next_start.max(field.range.start))
+            .unwrap_or("");
+        let notes = above
+            .lines()
+            .chain(inside.lines().filter(|l| l.starts_with([' ', '\t'])))
+            .filter_map(|line| line.trim_start().strip_prefix('#'));
+        for comment in notes {
+            if is_source_only_note(comment) {
+                let comment = comment.to_lowercase();
+                if comment.contains("below") || comment.contains("following") {
+                    all_after = true;
+                }
+                keys.push(front_matter_key(&field.key));
+            }
+        }
+        if all_after {
+            keys.push(front_matter_key(&field.key));
+        }
+        previous_end = field.range.end.max(previous_end);
+    }
+    keys
 }
 
 /// Whether a kept field's value in the translation is the source's.
@@ -258,16 +372,15 @@ mod tests {
             listed,
             [
                 (
-                    "title: रिलीज़ नोट्स",
-                    "front-matter field `banner` of the source is missing"
-                ),
-                (
                     "2024-05-02",
                     "front-matter `date` is `2024-05-02` where the source has `2024-05-14`"
                 ),
+                ("", "front-matter field `banner` of the source is missing"),
             ]
         );
-        assert_eq!(&EN[findings[1].source.clone().unwrap()], "2024-05-14");
+        assert_eq!(&EN[findings[0].source.clone().unwrap()], "2024-05-14");
+        // Where the field belongs: the line after the field before it in the source.
+        assert!(hi[findings[1].range.start..].starts_with("---"));
     }
 
     #[test]

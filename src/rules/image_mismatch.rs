@@ -32,7 +32,9 @@ Not a difference:
   localized = ["{stem}.{locale}.{ext}", "{locale}-{stem}.{ext}"]
   ```
 
-- an image the translation shows anywhere else in the page (a block split or moved).
+- an image the translation shows anywhere else in the page (a block split or moved);
+- an image of another site (a badge, an embed) that most of the group's other translations
+  leave out too: the team's choice, not this translation's slip.
 
 Only blocks the aligner paired with confidence are compared. A whole image paragraph the
 translation lacks is a missing block: `structure-mismatch` reports it. Alt text left in English is
@@ -80,12 +82,28 @@ impl Rule for ImageMismatch {
             source: source.locale,
             target: ctx.locale,
         };
+        let others = ctx.group.translations.saturating_sub(1);
+        // Only for images of other sites (badges, embeds): a local picture the other
+        // translations lack too is one they all have yet to add.
+        let kept_elsewhere = |destination: &str| {
+            !destination.contains("://")
+                || others == 0
+                || 2 * ctx.group.image_elsewhere(destination, false) > others
+        };
         for (s, t) in ctx.pairs_in_place() {
             let (sb, tb) = (&source.document.blocks[s], &ctx.document.blocks[t]);
             if sb.images.is_empty() {
                 continue;
             }
-            compare(sb, tb, &locales, &source_files, &target_files, findings);
+            compare(
+                &kept_elsewhere,
+                sb,
+                tb,
+                &locales,
+                &source_files,
+                &target_files,
+                findings,
+            );
         }
     }
 }
@@ -122,6 +140,7 @@ fn all_files(blocks: &[Block]) -> HashSet<String> {
 }
 
 fn compare(
+    kept_elsewhere: &dyn Fn(&str) -> bool,
     source: &Block,
     target: &Block,
     locales: &Locales,
@@ -173,6 +192,9 @@ fn compare(
             ),
             // Shown elsewhere in the page: moved with its sentence, not lost.
             None if target_files.iter().any(|name| locales.same(&wanted, name)) => {}
+            // Left out by most of the group's translations: the team's choice (a badge, a
+            // picture of the source's locale), not a slip of this one.
+            None if !kept_elsewhere(&image.destination) => {}
             None => findings.push(
                 Finding::new(
                     &INFO,

@@ -33,6 +33,14 @@ legitimately changes:
 Targets written in different forms (`/docs/start/` from the site's root, `../start/` from the
 page) are not compared: only the site knows whether they are one page.
 
+Addresses that are one place under two forms can be configured, `{locale}` standing for the
+translation's tag:
+
+```toml
+[links]
+equivalent = [["/help/", "/{locale}/support/"], ["https://example.com/en-us/", "https://example.com/{locale}/"]]
+```
+
 A changed target is reported when both are links within the documentation (relative), or when an
 outside target differs from the source's by a small edit (a typo, a version): another page of an
 outside site (a Wikipedia article or a video in the translation's language) is a translator's
@@ -70,6 +78,13 @@ impl Rule for LinkMismatch {
         let Some(source) = &ctx.source else {
             return;
         };
+        // `[links] equivalent` of the configuration: the translation's own address of a place.
+        let equivalents: Vec<(String, String)> = ctx
+            .settings
+            .link_equivalents
+            .iter()
+            .map(|(from, to)| (from.clone(), to.replace("{locale}", ctx.locale.as_str())))
+            .collect();
         for (s, t) in ctx.sure_prose_pairs() {
             let (sb, tb) = (&source.document.blocks[s], &ctx.document.blocks[t]);
             if sb.links.is_empty() {
@@ -88,7 +103,7 @@ impl Rule for LinkMismatch {
                 source: near(&source.document.blocks, s),
                 target: near(&ctx.document.blocks, t),
             };
-            compare(sb, tb, &beside, findings);
+            compare(sb, tb, &beside, &equivalents, findings);
         }
     }
 }
@@ -101,6 +116,18 @@ fn targets(block: &Block) -> Vec<(&Link, String)> {
         .iter()
         .filter_map(|link| Some((link, comparable(&link_target(&link.destination)?))))
         .collect()
+}
+
+/// Whether the configuration says the translation's target is the source's: the source's
+/// target begins with a configured prefix, and the translation's is it with the prefix the
+/// configuration gives for this locale.
+fn configured_equivalent(source: &str, target: &str, equivalents: &[(String, String)]) -> bool {
+    equivalents.iter().any(|(from, to)| {
+        source
+            .strip_prefix(from.as_str())
+            .zip(target.strip_prefix(to.as_str()))
+            .is_some_and(|(a, b)| a.trim_end_matches('/') == b.trim_end_matches('/'))
+    })
 }
 
 /// The site a target is on: its scheme and host, or nothing for a relative link.
@@ -195,12 +222,23 @@ struct Beside {
     target: Vec<String>,
 }
 
-fn compare(source: &Block, target: &Block, beside: &Beside, findings: &mut Vec<Finding>) {
+fn compare(
+    source: &Block,
+    target: &Block,
+    beside: &Beside,
+    equivalents: &[(String, String)],
+    findings: &mut Vec<Finding>,
+) {
     let theirs = targets(target);
     let ours = targets(source);
     let lost: Vec<&(&Link, String)> = ours
         .iter()
-        .filter(|(_, t)| theirs.iter().all(|(_, u)| !same(u, t)))
+        .filter(|(link, t)| {
+            theirs.iter().all(|(other, u)| {
+                !same(u, t)
+                    && !configured_equivalent(&link.destination, &other.destination, equivalents)
+            })
+        })
         .filter(|(_, t)| beside.target.iter().all(|u| !same(u, t)))
         .collect();
     if lost.is_empty() {
@@ -293,6 +331,24 @@ mod tests {
     fn locale_segments_fragments_and_sites_of_the_translation_s_language_are_no_change() {
         let ja = "# コレクターのインストール\n\nまず[インストールガイド](/ja/docs/collector/install)と[リリースノート](https://example.org/releases/v2)を読み、[設定](#設定)を参照してください。\n\n## 設定\n\n[リファレンス](/ja/docs/reference/)のとおりに `config.yaml` を編集し、質問は[日本語フォーラム](https://forum.example.jp/)へどうぞ。\n";
         assert_eq!(messages("ja.md", "ja", EN, ja), Vec::<String>::new());
+    }
+
+    #[test]
+    fn configured_equivalents_are_one_place() {
+        let en = "# Help\n\nAsk on the [help pages](/help/articles/42/) for more.\n";
+        let ja = "# ヘルプ\n\n詳しくは[ヘルプ](/ja/support/articles/42/)で質問してください。\n";
+        let plain = check_file(
+            &LinkMismatch,
+            "ja.md",
+            "ja",
+            Some(en),
+            ja,
+            &Settings::default(),
+        );
+        assert_eq!(plain.len(), 1, "{plain:?}");
+        let mut settings = Settings::default();
+        settings.link_equivalents = vec![("/help/".to_string(), "/{locale}/support/".to_string())];
+        assert!(check_file(&LinkMismatch, "ja.md", "ja", Some(en), ja, &settings).is_empty());
     }
 
     #[test]

@@ -2,12 +2,14 @@
 //! documentation that `loclint explain` prints) and one check function over the shared
 //! [`Context`].
 
+mod code_mismatch;
 mod context;
 mod duplicate_section;
 mod encoding_damage;
 mod front_matter_mismatch;
 mod image_mismatch;
 mod invisible_character;
+mod length_outlier;
 mod link_mismatch;
 mod locale_punctuation;
 mod marks;
@@ -16,6 +18,7 @@ mod missing_source;
 mod mixed_script_word;
 mod number_mismatch;
 mod pairing;
+mod placeholder_mismatch;
 mod repeated_word;
 mod spacing;
 mod structure_mismatch;
@@ -59,8 +62,11 @@ pub static RULES: &[&dyn Rule] = &[
     &missing_source::MissingSource,
     &number_mismatch::NumberMismatch,
     &link_mismatch::LinkMismatch,
+    &code_mismatch::CodeMismatch,
     &image_mismatch::ImageMismatch,
     &front_matter_mismatch::FrontMatterMismatch,
+    &placeholder_mismatch::PlaceholderMismatch,
+    &length_outlier::LengthOutlier,
     &mixed_script_word::MixedScriptWord,
     &invisible_character::InvisibleCharacter,
     &encoding_damage::EncodingDamage,

@@ -1,6 +1,6 @@
 use std::collections::HashSet;
 
-use crate::document::{ascii_digit, Block, Number};
+use crate::document::{ascii_digit, changed_attributes_in, Block, Number};
 use crate::finding::{Finding, Severity};
 
 use super::{Context, Rule, RuleInfo};
@@ -26,7 +26,12 @@ way of writing them:
   or translated (`250MB` and `250 ميغابايت`);
 - numbers glued to CJK or Korean text (`5分`, `5분`).
 
-Only prose is compared: code, URLs, file names and link targets are other rules' concern. Only
+Versions and numbers in the attributes of HTML and JSX tags are compared too, in blocks of any
+kind: `<Since v="4.1.0" />` where the translation still has `<Since v="3.0.0" />` is a version
+left behind. Other attributes are `placeholder-mismatch`'s.
+
+Otherwise only prose is compared: code, URLs, file names and link targets are other rules'
+concern. Only
 blocks the aligner paired with confidence are compared; a duplicated copy and language menus
 are not.
 
@@ -84,6 +89,40 @@ impl Rule for NumberMismatch {
                 .filter_map(|i| ctx.document.blocks.get(i))
                 .collect();
             compare(sb, tb, &beside, findings);
+        }
+        // Versions and numbers in the attributes of HTML and JSX tags (`<Since v="4.1.0" />`),
+        // in blocks of any kind.
+        for changed in changed_attributes_in(&source.document.blocks, &ctx.document.blocks) {
+            if ctx.is_duplicate_copy(changed.target_block) {
+                continue;
+            }
+            let (sb, tb) = (
+                &source.document.blocks[changed.source_block],
+                &ctx.document.blocks[changed.target_block],
+            );
+            {
+                let (wanted, value) = (&changed.source.value, &changed.target.value);
+                if !wanted.chars().any(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+                let what = if is_version(wanted) || is_version(value) {
+                    "version"
+                } else {
+                    "number"
+                };
+                findings.push(
+                    Finding::new(
+                        &INFO,
+                        tb.file_range(changed.target.range.clone()),
+                        format!(
+                            "{what} `{value}` in `<{} {}>` where the source has `{wanted}`",
+                            changed.tag, changed.source.name
+                        ),
+                    )
+                    .source(sb.file_range(changed.source.range.clone()))
+                    .fix(format!("give the source's `{wanted}`")),
+                );
+            }
         }
     }
 }

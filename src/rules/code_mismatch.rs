@@ -1,0 +1,688 @@
+use similar::{capture_diff_slices, get_diff_ratio, Algorithm, DiffOp};
+
+use crate::document::{code_tokens, Block, BlockKind, CodeToken, CodeTokenKind, MaskKind};
+use crate::finding::{Finding, Severity};
+use crate::source::SourceFile;
+
+use super::{Context, Rule, RuleInfo};
+
+pub struct CodeMismatch;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "code-mismatch",
+    default_severity: Severity::Error,
+    summary: "Code of the source changed in its translation: a command, an option, a value",
+    needs_source: true,
+    docs: r#"## What it finds
+
+A code block, or an inline code span of a sentence, whose code the translation changed: an
+option misspelt (`--forse` for `--force`), a value or version left as it was before the source
+changed, a command edited by hand.
+
+Code is compared token by token, without what a translation may change:
+- comments (`#`, `//`, `/* */`, `<!-- -->`) and string literals (`"…"`, `'…'`, `` `…` ``);
+- placeholders a reader replaces (`{{path/to/file}}`) compare by shape only; option placeholders
+  (`{{[-v|--verbose]}}`, `{{-x}}`) and option names compare exactly;
+- spacing and line breaks.
+
+Not compared:
+- a code block whose translation holds translated words outside comments and strings (output
+  or pseudo-code the translator translated), or whose language is text (`text`, `txt`,
+  `plaintext`, `output`, `console`, `log`, `markdown`);
+- a code block rewritten beyond recognition (under 60% of its tokens in common): another
+  example, or another block paired with it;
+- an inline code span whose translation differs by more than an edit (`Save` translated in a
+  label), or is found in the block beside;
+- a file name of the translation's locale (`README.ja.md` for `README.md`).
+
+One finding per code block, at its first difference, counting the others.
+
+## Why it matters
+
+Readers copy code. A command that differs from the source's fails, or does something else, and
+nothing in the translated text hints at it; most often the source fixed or updated the command
+and the translation kept the old one.
+
+## Example
+
+````text
+source:      ```sh
+             kubectl scale deployment web --replicas=3 --force
+             ```
+translation: ```sh
+             kubectl scale deployment web --replicas=3 --forse
+             ```
+````
+
+`--forse` is reported: the source has `--force`.
+
+## How to fix
+
+Copy the code from the source; translate only its comments and the strings meant for readers.
+"#,
+};
+
+/// Past this many tokens, a block is not compared: a diff of two large, different blocks costs
+/// the product of their sizes.
+const MAX_TOKENS: usize = 20_000;
+
+/// How many blocks on either side of a code block's counterpart are searched for a better one.
+const NEARBY: usize = 6;
+
+/// Languages of code blocks whose content is text: output, logs, prose.
+const TEXT_LANGUAGES: &[&str] = &[
+    "text",
+    "txt",
+    "plaintext",
+    "plain",
+    "output",
+    "console",
+    "log",
+    "md",
+    "markdown",
+    "mdx",
+];
+
+impl Rule for CodeMismatch {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, ctx: &Context, findings: &mut Vec<Finding>) {
+        let Some(source) = &ctx.source else {
+            return;
+        };
+        let own_words = OwnWords::of(ctx);
+        let paired_sources: std::collections::HashSet<usize> = source
+            .alignment
+            .pairs
+            .iter()
+            .filter(|p| p.target.is_some())
+            .filter_map(|p| p.source)
+            .collect();
+        let same_name = |a: &str, b: &str| {
+            let name = |v: &str| v.rsplit('/').next().unwrap_or(v).to_string();
+            ctx.settings
+                .localized_names
+                .same_file(&name(a), source.locale, &name(b), ctx.locale)
+                && a.rsplit_once('/').map(|(p, _)| p) == b.rsplit_once('/').map(|(p, _)| p)
+        };
+        // Any pair of code blocks: a changed command is what makes the aligner unsure of it, and
+        // a pair of different code is told by how few tokens the blocks share.
+        for pair in &source.alignment.pairs {
+            let (Some(s), Some(t)) = (pair.source, pair.target) else {
+                continue;
+            };
+            if ctx.is_duplicate_copy(t) {
+                continue;
+            }
+            let (sb, tb) = (&source.document.blocks[s], &ctx.document.blocks[t]);
+            if sb.kind != BlockKind::Code || tb.kind != BlockKind::Code {
+                continue;
+            }
+            // A source code block nearby that the translated block matches better is its real
+            // counterpart: the aligner paired two similar blocks (two settings of one file).
+            let nearby =
+                s.saturating_sub(NEARBY)..(s + NEARBY + 1).min(source.document.blocks.len());
+            let others: Vec<(&Block, bool)> = nearby
+                .filter(|&n| n != s)
+                .filter(|&n| source.document.blocks[n].kind == BlockKind::Code)
+                .map(|n| (&source.document.blocks[n], !paired_sources.contains(&n)))
+                .collect();
+            let sides = Sides {
+                source_file: source.file,
+                target_file: ctx.file,
+                same_name: &same_name,
+                own_words: &own_words,
+            };
+            compare_blocks(sb, tb, &others, &sides, findings);
+        }
+        for (s, t) in ctx.sure_prose_pairs() {
+            let (sb, tb) = (&source.document.blocks[s], &ctx.document.blocks[t]);
+            let beside: Vec<&Block> = [t.checked_sub(1), Some(t + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|i| ctx.document.blocks.get(i))
+                .collect();
+            compare_spans(sb, tb, &beside, ctx, &own_words, findings);
+        }
+    }
+}
+
+/// The language a fenced code block names (```` ```sh ````), lower case.
+fn fence_language(file: &SourceFile, block: &Block) -> Option<String> {
+    let text = file.text.get(block.range.clone())?;
+    let first = text.lines().next()?.trim_start();
+    let info = first
+        .strip_prefix("```")
+        .or_else(|| first.strip_prefix("~~~"))?
+        .trim_start_matches(['`', '~'])
+        .trim();
+    let language = info
+        .split(|c: char| c.is_whitespace() || c == '{' || c == ',')
+        .next()?
+        .trim_start_matches('.')
+        .to_ascii_lowercase();
+    (!language.is_empty()).then_some(language)
+}
+
+/// A token as compared: what a translation may change reduced to its shape.
+fn compared<'a>(token: &CodeToken, code: &'a str) -> Option<&'a str> {
+    let text = token.text(code);
+    match token.kind {
+        CodeTokenKind::Comment => None,
+        CodeTokenKind::String => Some("\"\""),
+        CodeTokenKind::Placeholder => {
+            let inner = text
+                .trim_start_matches(['{', '<'])
+                .trim_end_matches(['}', '>'])
+                .trim();
+            if inner.starts_with('-') || inner.starts_with("[-") {
+                Some(text)
+            } else {
+                Some("{{}}")
+            }
+        }
+        CodeTokenKind::Word | CodeTokenKind::Punct => Some(text),
+    }
+}
+
+struct Compared<'a> {
+    tokens: Vec<CodeToken>,
+    forms: Vec<&'a str>,
+}
+
+fn prepare(code: &str) -> Compared<'_> {
+    // Comments may be translated; a quote left unclosed (`parent-span"`) is a slip of either
+    // side's prose, not code.
+    let tokens: Vec<CodeToken> = code_tokens(code)
+        .into_iter()
+        .filter(|t| t.kind != CodeTokenKind::Comment)
+        .filter(|t| !(t.kind == CodeTokenKind::Punct && matches!(t.text(code), "\"" | "'" | "`")))
+        .collect();
+    let forms = tokens.iter().filter_map(|t| compared(t, code)).collect();
+    Compared { tokens, forms }
+}
+
+/// What comparing a pair of code blocks reads beside the blocks.
+struct Sides<'a> {
+    source_file: &'a SourceFile,
+    target_file: &'a SourceFile,
+    /// Whether two file names are one file, the second the translation's copy.
+    same_name: &'a dyn Fn(&str, &str) -> bool,
+    own_words: &'a OwnWords,
+}
+
+fn compare_blocks(
+    source: &Block,
+    target: &Block,
+    others: &[(&Block, bool)],
+    sides: &Sides,
+    findings: &mut Vec<Finding>,
+) {
+    let (source_file, target_file, same_name, own_words) = (
+        sides.source_file,
+        sides.target_file,
+        sides.same_name,
+        sides.own_words,
+    );
+    for language in [
+        fence_language(source_file, source),
+        fence_language(target_file, target),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if TEXT_LANGUAGES.contains(&language.as_str()) {
+            return;
+        }
+    }
+    let ours = prepare(&source.text);
+    let theirs = prepare(&target.text);
+    if ours.forms == theirs.forms
+        || ours.forms.len() > MAX_TOKENS
+        || theirs.forms.len() > MAX_TOKENS
+    {
+        return;
+    }
+    // Words the translation wrote in its own language, outside comments and strings: output or
+    // pseudo-code translated on purpose.
+    let translated = theirs
+        .forms
+        .iter()
+        .any(|form| !form.is_ascii() && !ours.forms.contains(form));
+    if translated {
+        return;
+    }
+    let ops = capture_diff_slices(Algorithm::Myers, &ours.forms, &theirs.forms);
+    let ratio = get_diff_ratio(&ops, ours.forms.len(), theirs.forms.len());
+    if ratio < 0.6 {
+        return;
+    }
+    let better_elsewhere = others.iter().any(|(other, unpaired)| {
+        let forms = prepare(&other.text).forms;
+        forms.len() <= MAX_TOKENS && {
+            let ops = capture_diff_slices(Algorithm::Myers, &forms, &theirs.forms);
+            let theirs_ratio = get_diff_ratio(&ops, forms.len(), theirs.forms.len());
+            // As good a match that nothing else answers is as good a counterpart: the pair
+            // is not sure.
+            theirs_ratio > ratio || (*unpaired && theirs_ratio >= ratio)
+        }
+    });
+    if better_elsewhere {
+        return;
+    }
+    let changes: Vec<&DiffOp> = ops
+        .iter()
+        .filter(|op| !matches!(op, DiffOp::Equal { .. }))
+        .filter(|op| {
+            let (old, new) = (&ours.forms[op.old_range()], &theirs.forms[op.new_range()]);
+            // `README-pl.md` for `README.md`: the translation's own copy of a file.
+            let own_copy = matches!((old, new), ([a], [b]) if same_name(a, b));
+            !is_translated_name(old, new, own_words) && !own_copy
+        })
+        .collect();
+    let Some(first) = changes.first() else {
+        return;
+    };
+    let (old, new) = (first.old_range(), first.new_range());
+    let span = |c: &Compared, range: std::ops::Range<usize>| -> Option<std::ops::Range<usize>> {
+        if range.is_empty() {
+            return None;
+        }
+        let first = c.tokens.get(range.start)?;
+        let last = c.tokens.get(range.end - 1)?;
+        Some(first.range.start..last.range.end)
+    };
+    let source_span = span(&ours, old.clone());
+    let target_span = span(&theirs, new.clone());
+    let more = match changes.len() - 1 {
+        0 => String::new(),
+        1 => " (and 1 more difference in this block)".to_string(),
+        n => format!(" (and {n} more differences in this block)"),
+    };
+    let quoted = |text: &str| {
+        let line = text.lines().next().unwrap_or("");
+        if line.chars().count() > 60 {
+            format!("{}…", line.chars().take(60).collect::<String>())
+        } else {
+            line.to_string()
+        }
+    };
+    // Where each side's change stands: its tokens, or the point between two tokens.
+    let point = |c: &Compared, at: usize, text_len: usize| {
+        c.tokens
+            .get(at)
+            .map(|t| t.range.start)
+            .or_else(|| c.tokens.last().map(|t| t.range.end))
+            .unwrap_or(0)
+            .min(text_len)
+    };
+    let small = old.len() <= 3 && new.len() <= 3;
+    let (at, message) = match (&source_span, &target_span) {
+        (Some(s), Some(t)) if small => (
+            t.clone(),
+            format!(
+                "code `{}` where the source has `{}`{more}",
+                quoted(&target.text[t.clone()]),
+                quoted(&source.text[s.clone()])
+            ),
+        ),
+        _ => {
+            // A larger change reads best as lines: the translation's line where it starts,
+            // and the source's.
+            let t = target_span.clone().unwrap_or_else(|| {
+                let p = point(&theirs, new.start, target.text.len());
+                p..p
+            });
+            let s_at = source_span
+                .as_ref()
+                .map_or_else(|| point(&ours, old.start, source.text.len()), |s| s.start);
+            let (target_line, source_line) =
+                (line_at(&target.text, t.start), line_at(&source.text, s_at));
+            let what = if target_span.is_none() {
+                "code missing"
+            } else if source_span.is_none() {
+                "code added"
+            } else {
+                "code changed"
+            };
+            (
+                t,
+                format!(
+                    "{what}: the line reads `{}` where the source's reads `{}`{more}",
+                    quoted(target_line),
+                    quoted(source_line)
+                ),
+            )
+        }
+    };
+    let mut finding = Finding::new(&INFO, target.file_range(at), message);
+    if let Some(s) = source_span {
+        finding = finding.source(source.file_range(s));
+    }
+    findings.push(finding.fix("copy the code from the source"));
+}
+
+/// The line of `text` that holds byte `at`, trimmed.
+fn line_at(text: &str, at: usize) -> &str {
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    text[start..end].trim()
+}
+
+/// Whether a change replaces names by other names, none like another: `your-branch-name`
+/// written `nombre-de-tu-rama`, `$file` written `$fichier`. Words a reader replaces, which the
+/// translator translated; a changed option, value, path or version has digits, dots or dashes
+/// in front, or stays close to the source's.
+fn is_translated_name(old: &[&str], new: &[&str], own_words: &OwnWords) -> bool {
+    if old.is_empty() || new.is_empty() || old.len() > 6 || new.len() > 6 {
+        return false;
+    }
+    // Each token in pieces: names, and the separators of paths, keys and variables between
+    // them (`/some/other/dir` and `/nejaky/jiny/adresar` have one shape).
+    let pieces = |side: &[&str]| -> Vec<String> {
+        let mut out = Vec::new();
+        for (n, token) in side.iter().enumerate() {
+            if n > 0 {
+                out.push(" ".to_string());
+            }
+            let mut current = String::new();
+            for c in token.chars() {
+                if "/.:=$%@".contains(c) {
+                    if !current.is_empty() {
+                        out.push(std::mem::take(&mut current));
+                    }
+                    out.push(c.to_string());
+                } else {
+                    current.push(c);
+                }
+            }
+            if !current.is_empty() {
+                out.push(current);
+            }
+        }
+        out
+    };
+    let is_name = |piece: &str| {
+        piece.chars().next().is_some_and(char::is_alphabetic)
+            && piece
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    };
+    let decoded: Vec<String> = new.iter().map(|t| percent_decoded(t)).collect();
+    let new: Vec<&str> = decoded.iter().map(String::as_str).collect();
+    let (a, b) = (pieces(old), pieces(&new));
+    let mut changed = 0;
+    let same_shape = a.len() == b.len()
+        && a.iter().zip(&b).all(|(x, y)| {
+            x == y || {
+                changed += 1;
+                // A name in the translation's letters (`Formaté`), or made of words its prose
+                // uses (`nombre-de-tu-rama`, `datei`): `latest` for `main` in a Spanish page
+                // is a value left behind, not a translation.
+                is_name(x)
+                    && is_name(y)
+                    && (x.is_ascii() && !y.is_ascii() || own_words.holds(y) && !own_words.holds(x))
+            }
+        });
+    same_shape && changed > 0
+}
+
+/// The lowercase words of a translation's prose: what its translated names are made of.
+struct OwnWords(std::collections::BTreeSet<String>);
+
+impl OwnWords {
+    fn of(ctx: &Context) -> OwnWords {
+        OwnWords(
+            ctx.document
+                .blocks
+                .iter()
+                .filter(|b| b.kind.is_prose())
+                .flat_map(|b| b.words().map(|t| folded(t.text(&b.text))))
+                .collect(),
+        )
+    }
+
+    /// Whether a name holds a word of the prose (`nombre` of `nombre-de-tu-rama`), inflected
+    /// maybe (`adresar` for `adresáře`: a word of five letters or more, the same but for its
+    /// last two).
+    fn holds(&self, name: &str) -> bool {
+        name.split(['-', '_']).any(|w| {
+            let w = folded(w);
+            let chars: Vec<char> = w.chars().collect();
+            if chars.len() < 3 {
+                return false;
+            }
+            if chars.len() < 5 {
+                return self.0.contains(&w);
+            }
+            let stem: String = chars[..chars.len() - 2].iter().collect();
+            self.0
+                .range(stem.clone()..)
+                .take_while(|word| word.starts_with(&stem))
+                .any(|word| word.chars().count() <= chars.len() + 3)
+        })
+    }
+}
+
+/// Lower case without accents: `nejaky` written for `nějaký` in code.
+fn folded(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// `%C3%A9` and `é` are one character of an address.
+fn percent_decoded(text: &str) -> String {
+    if !text.contains('%') {
+        return text.to_string();
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (b, ..) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+/// The inline code spans of a block, with their text.
+fn spans(block: &Block) -> Vec<(std::ops::Range<usize>, &str)> {
+    // One element's code broken over lines (`<kbd>Ctrl +` / `C</kbd>`) comes as pieces with
+    // only a space between them: one span.
+    let mut merged: Vec<std::ops::Range<usize>> = Vec::new();
+    for mask in block
+        .masks
+        .iter()
+        .filter(|m| m.kind == MaskKind::InlineCode)
+    {
+        match merged.last_mut() {
+            Some(last)
+                if block.text[last.end..mask.range.start].trim().is_empty()
+                    && last.end < mask.range.start =>
+            {
+                last.end = mask.range.end;
+            }
+            _ => merged.push(mask.range.clone()),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|range| (range.clone(), block.text[range].trim()))
+        .filter(|(_, text)| !text.is_empty())
+        .collect()
+}
+
+/// Whether two inline spans hold the same code, spacing aside (`O(n^2)` and `O (n ^ 2)`).
+fn same_code(a: &str, b: &str) -> bool {
+    a == b || prepare(a).forms == prepare(b).forms
+}
+
+fn compare_spans(
+    source: &Block,
+    target: &Block,
+    beside: &[&Block],
+    ctx: &Context,
+    own_words: &OwnWords,
+    findings: &mut Vec<Finding>,
+) {
+    let ours = spans(source);
+    if ours.is_empty() {
+        return;
+    }
+    let theirs = spans(target);
+    let near: Vec<&str> = beside
+        .iter()
+        .flat_map(|b| spans(b))
+        .map(|(_, t)| t)
+        .collect();
+    let lost: Vec<&(std::ops::Range<usize>, &str)> = ours
+        .iter()
+        .filter(|(_, code)| {
+            !theirs.iter().any(|(_, t)| same_code(t, code))
+                && !near.iter().any(|t| same_code(t, code))
+        })
+        .collect();
+    if lost.is_empty() {
+        return;
+    }
+    let mut added: Vec<&(std::ops::Range<usize>, &str)> = theirs
+        .iter()
+        .filter(|(_, code)| code.is_ascii() && !ours.iter().any(|(_, s)| same_code(s, code)))
+        .collect();
+    let Some(source_side) = &ctx.source else {
+        return;
+    };
+    for (range, code) in lost {
+        let Some(at) = added.iter().position(|(_, other)| {
+            let (ours, theirs) = (prepare(code), prepare(other));
+            let ops = capture_diff_slices(Algorithm::Myers, &ours.forms, &theirs.forms);
+            // Only names translated (`${plik%.pdf}` for `${var%.pdf}`): the translator's.
+            let translated = ops
+                .iter()
+                .filter(|op| !matches!(op, DiffOp::Equal { .. }))
+                .all(|op| {
+                    is_translated_name(
+                        &ours.forms[op.old_range()],
+                        &theirs.forms[op.new_range()],
+                        own_words,
+                    )
+                });
+            !translated && edited(code, other) && !same_file(code, other, source_side.locale, ctx)
+        }) else {
+            continue;
+        };
+        let (other_range, other) = added.remove(at);
+        findings.push(
+            Finding::new(
+                &INFO,
+                target.file_range(other_range.clone()),
+                format!("code `{other}` where the source has `{code}`"),
+            )
+            .source(source.file_range(range.clone()))
+            .fix(format!("give the source's `{code}`")),
+        );
+    }
+}
+
+/// Whether two code spans differ by a small edit: a typo, a changed digit, a renamed option,
+/// not another word.
+fn edited(a: &str, b: &str) -> bool {
+    // `Histogram` for `Histograms`: a language that does not mark the plural.
+    // An option (`--replica` for `--replicas`) is code, whatever its grammar.
+    let plural = |x: &str, y: &str| {
+        x.starts_with(char::is_alphabetic)
+            && y.strip_suffix('s').or_else(|| y.strip_suffix("es")) == Some(x)
+    };
+    if plural(a, b) || plural(b, a) {
+        return false;
+    }
+    let short = a.chars().count().min(b.chars().count());
+    short >= 3 && similar::TextDiff::from_chars(a, b).ratio() >= 0.8
+}
+
+/// `README.md` and `README.ja.md`, `docs/en/x` and `docs/ja/x`: the translation's own file.
+fn same_file(
+    code: &str,
+    other: &str,
+    source_locale: &crate::locale::Locale,
+    ctx: &Context,
+) -> bool {
+    let name = |v: &str| v.rsplit('/').next().unwrap_or(v).to_string();
+    ctx.settings
+        .localized_names
+        .same_file(&name(code), source_locale, &name(other), ctx.locale)
+        && crate::document::link_target(code) == crate::document::link_target(other)
+        || crate::document::link_target(code) == crate::document::link_target(other)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Settings;
+    use crate::rules::test_support::check_file;
+
+    const EN: &str = "# Scaling\n\nScale the deployment with `--replicas` and `--force`:\n\n```sh\n# scale the web tier\nkubectl scale deployment web --replicas=3 --force\necho \"done\"\n```\n\nThen read `README.md`.\n";
+
+    fn findings_of(locale: &str, text: &str) -> Vec<(String, String)> {
+        check_file(
+            &CodeMismatch,
+            &format!("{locale}.md"),
+            locale,
+            Some(EN),
+            text,
+            &Settings::default(),
+        )
+        .into_iter()
+        .map(|f| (text[f.range.clone()].to_string(), f.message))
+        .collect()
+    }
+
+    #[test]
+    fn a_changed_option_in_a_code_block_is_reported_once() {
+        let ru = "# Масштабирование\n\nМасштабируйте развёртывание с `--replicas` и `--force`:\n\n```sh\n# масштабировать веб-уровень\nkubectl scale deployment web --replicas=3 --forse\necho \"готово\"\n```\n\nЗатем прочитайте `README.ru.md`.\n";
+        assert_eq!(
+            findings_of("ru", ru),
+            [(
+                "--forse".to_string(),
+                "code `--forse` where the source has `--force`".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_changed_inline_span_is_reported() {
+        let fa = "# مقیاس‌بندی\n\nاستقرار را با `--replica` و `--force` مقیاس دهید:\n\n```sh\nkubectl scale deployment web --replicas=3 --force\necho \"تمام\"\n```\n\nسپس `README.md` را بخوانید.\n";
+        assert_eq!(
+            findings_of("fa", fa),
+            [(
+                "`--replica`".to_string(),
+                "code `--replica` where the source has `--replicas`".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn translated_comments_strings_and_output_are_no_difference() {
+        let ja = "# スケーリング\n\n`--replicas` と `--force` でデプロイメントをスケールします。\n\n```sh\n# Web 層をスケールする\nkubectl scale deployment web \\\n  --replicas=3 --force\necho \"完了\"\n```\n\n次に `README.ja.md` を読みます。\n";
+        assert_eq!(findings_of("ja", ja), Vec::<(String, String)>::new());
+    }
+}
