@@ -28,8 +28,9 @@ static INFO: RuleInfo = RuleInfo {
 
 Source-language text left in a translation:
 
-- a whole block (title, heading, paragraph, list item) identical to its source block, or
-  written in the source language instead of the target's (error);
+- a whole block (title, heading, paragraph, list item, an image's alt text of two words or
+  more, a prose field of the front matter such as `title` or `description`) identical to its
+  source block, or written in the source language instead of the target's (error);
 - a fragment: Latin-script words inside a non-Latin translation (Arabic, Hindi, Japanese,
   Russian...), including words glued to another script with no space, as in `उत्पाद(उपProducts)`.
   A fragment is a warning, or an error when it is four words or more, or a quarter of its block.
@@ -120,7 +121,10 @@ impl Rule for UntranslatedText {
                 .source
                 .as_ref()
                 .is_some_and(|s| s.alignment.is_target_menu(index));
-            if !block.kind.is_prose() || block.letter_count == 0 || menu {
+            // An image's alt text is read (aloud, or when the image fails) as the page's text.
+            // One word (`clusterlocal`) is a name, not a description.
+            let alt_text = block.kind == BlockKind::Image && block.words().nth(1).is_some();
+            if !(block.kind.is_prose() || alt_text) || block.letter_count == 0 || menu {
                 // A language menu names each language in its own tongue (`English`).
                 continue;
             }
@@ -1413,6 +1417,26 @@ mod tests {
         assert_eq!(
             flagged(("fr.txt", fr), "fr"),
             vec!["Acme Sync keeps your files in step. The API token is made for you."]
+        );
+    }
+
+    #[test]
+    fn alt_text_left_in_english_is_untranslated_but_a_one_word_name_is_not() {
+        let en = "# Tour\n\nThe overview page shows every service.\n\n![The overview page with every service](img/overview.png)\n\n![clusterlocal](img/cluster.png)\n";
+        let ru = "# Обзор\n\nНа странице обзора видны все сервисы.\n\n![The overview page with every service](img/overview.png)\n\n![clusterlocal](img/cluster.png)\n";
+        let findings = check_file(
+            &UntranslatedText,
+            "ru.md",
+            "ru",
+            Some(en),
+            ru,
+            &Settings::default(),
+        );
+        let flagged: Vec<&str> = findings.iter().map(|f| &ru[f.range.clone()]).collect();
+        assert_eq!(flagged.len(), 1, "{findings:?}");
+        assert!(
+            flagged[0].contains("The overview page with every service"),
+            "{flagged:?}"
         );
     }
 }
