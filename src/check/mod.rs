@@ -413,6 +413,7 @@ pub fn check_translation(
         group: evidence,
         observations: &observations,
         settings,
+        changed_attributes: std::cell::OnceCell::new(),
     };
     let mut findings = Vec::new();
     for rule in rules {

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Block, MaskKind};
+use super::{Block, Mask, MaskKind};
 
 /// A tag's attribute written with a value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,8 +57,9 @@ pub const FREE_ATTRIBUTES: &[&str] = &[
     "tooltip",
 ];
 
-/// The tags of a block's HTML and JSX markup, in order.
-pub fn tags(block: &Block) -> Vec<Tag> {
+/// The tags of a block's HTML and JSX markup, in order: read once, when the block is prepared
+/// ([`Block::tags`]).
+pub(super) fn tags_of(text: &str, masks: &[Mask]) -> Vec<Tag> {
     static TAG: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"<([A-Za-z][A-Za-z0-9.:-]*)((?:[^<>]|=\{[^{}<>]*\})*)/?>").unwrap()
     });
@@ -67,12 +68,11 @@ pub fn tags(block: &Block) -> Vec<Tag> {
             .unwrap()
     });
     let mut tags = Vec::new();
-    for mask in block
-        .masks
+    for mask in masks
         .iter()
         .filter(|m| matches!(m.kind, MaskKind::HtmlTag | MaskKind::Jsx))
     {
-        let Some(markup) = block.text.get(mask.range.clone()) else {
+        let Some(markup) = text.get(mask.range.clone()) else {
             continue;
         };
         if !markup.contains('<') {
@@ -176,7 +176,7 @@ pub fn changed_attributes_in(source: &[Block], target: &[Block]) -> Vec<ChangedI
         blocks
             .iter()
             .enumerate()
-            .flat_map(|(n, b)| tags(b).into_iter().map(move |t| (n, t)))
+            .flat_map(|(n, b)| b.tags.iter().cloned().map(move |t| (n, t)))
             .collect()
     };
     let (ours, theirs) = (tagged(source), tagged(target));
@@ -244,7 +244,7 @@ mod tests {
         let target = html(
             r#"<Since v="3.0.0" /> <Badge variant="tip" text="Nouveau" /> <Card icon="star" title="Démarrer">"#,
         );
-        let (ours, theirs) = (tags(&source), tags(&target));
+        let (ours, theirs) = (source.tags.clone(), target.tags.clone());
         let found = changed_attributes(&ours, &theirs);
         let changed: Vec<(&str, &str, &str, &str)> = found
             .iter()

@@ -16,8 +16,8 @@ mod words;
 pub use code_tokens::{code_tokens, CodeToken, CodeTokenKind};
 pub use markdown::PROSE_KEYS;
 pub use markup::{
-    changed_attributes, changed_attributes_in, is_free_attribute, tags, Attribute,
-    ChangedAttribute, ChangedInDocument, Tag,
+    changed_attributes, changed_attributes_in, is_free_attribute, Attribute, ChangedAttribute,
+    ChangedInDocument, Tag,
 };
 pub use normal_forms::{code_skeleton, link_target};
 pub use prepare::{
@@ -128,6 +128,8 @@ pub struct Block {
     pub links: Vec<Link>,
     /// Images, in order.
     pub images: Vec<ImageRef>,
+    /// The tags of its HTML and JSX markup, with their attributes, in order.
+    pub tags: Vec<Tag>,
     /// Emphasised and strong spans of [`Block::text`] (`*…*`, `**…**`): a label, a term, the
     /// words of an interface or a program's output.
     pub emphasis: Vec<Range<usize>>,

@@ -199,6 +199,11 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
         });
     }
     html_images(&text, &masks, &mut images);
+    let tags = if text.contains('<') {
+        super::markup::tags_of(&text, &masks)
+    } else {
+        Vec::new()
+    };
     let tokens = tokenize(&text, &masks);
     let (mut anchors, numbers) = anchors(&text, &masks, &tokens, &links);
     if matches!(kind, BlockKind::Heading(_)) {
@@ -268,6 +273,7 @@ pub(super) fn prepare(builder: BlockBuilder) -> Block {
         key,
         links,
         images,
+        tags,
         emphasis,
         pieces,
         tokens,

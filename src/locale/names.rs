@@ -95,7 +95,24 @@ fn locale_alternatives(locale: &Locale) -> String {
     format!("(?i:{})", forms.join("|"))
 }
 
+/// The compiled pattern for a locale, built once per thread: a page with many images asks for
+/// it again and again.
 fn pattern_regex(pattern: &str, locale: &Locale) -> Option<Regex> {
+    thread_local! {
+        static COMPILED: std::cell::RefCell<std::collections::HashMap<(String, String), Option<Regex>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    let key = (pattern.to_string(), locale.as_str().to_string());
+    COMPILED.with(|compiled| {
+        compiled
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| compile(pattern, locale))
+            .clone()
+    })
+}
+
+fn compile(pattern: &str, locale: &Locale) -> Option<Regex> {
     let mut out = String::from("^");
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {

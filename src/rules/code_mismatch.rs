@@ -63,8 +63,8 @@ Copy the code from the source; translate only its comments and the strings meant
 };
 
 /// Past this many tokens, a block is not compared: a diff of two large, different blocks costs
-/// the product of their sizes.
-const MAX_TOKENS: usize = 20_000;
+/// the product of their sizes (here at most 16 million steps).
+const MAX_TOKENS: usize = 4_000;
 
 /// How many blocks on either side of a code block's counterpart are searched for a better one.
 const NEARBY: usize = 6;
@@ -254,6 +254,9 @@ fn compare_blocks(
     if translated {
         return;
     }
+    if !may_match(&ours.forms, &theirs.forms) {
+        return;
+    }
     let ops = capture_diff_slices(Algorithm::Myers, &ours.forms, &theirs.forms);
     let ratio = get_diff_ratio(&ops, ours.forms.len(), theirs.forms.len());
     if ratio < 0.6 {
@@ -261,7 +264,7 @@ fn compare_blocks(
     }
     let better_elsewhere = others.iter().any(|(other, unpaired)| {
         let forms = prepare(&other.text).forms;
-        forms.len() <= MAX_TOKENS && {
+        forms.len() <= MAX_TOKENS && may_match(&forms, &theirs.forms) && {
             let ops = capture_diff_slices(Algorithm::Myers, &forms, &theirs.forms);
             let theirs_ratio = get_diff_ratio(&ops, forms.len(), theirs.forms.len());
             // As good a match that nothing else answers is as good a counterpart: the pair
@@ -362,6 +365,26 @@ fn compare_blocks(
         finding = finding.source(source.file_range(s));
     }
     findings.push(finding.fix("copy the code from the source"));
+}
+
+/// Whether two token lists share enough tokens, in any order, for a diff to find them 60%
+/// alike: counted in linear time, so that unlike blocks cost no diff.
+fn may_match(a: &[&str], b: &[&str]) -> bool {
+    let mut counts: std::collections::HashMap<&str, isize> = std::collections::HashMap::new();
+    for token in a {
+        *counts.entry(token).or_default() += 1;
+    }
+    let common = b
+        .iter()
+        .filter(|token| match counts.get_mut(*token) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                true
+            }
+            _ => false,
+        })
+        .count();
+    2 * common * 10 >= 6 * (a.len() + b.len())
 }
 
 /// The line of `text` that holds byte `at`, trimmed.
@@ -531,11 +554,6 @@ fn spans(block: &Block) -> Vec<(std::ops::Range<usize>, &str)> {
         .collect()
 }
 
-/// Whether two inline spans hold the same code, spacing aside (`O(n^2)` and `O (n ^ 2)`).
-fn same_code(a: &str, b: &str) -> bool {
-    a == b || prepare(a).forms == prepare(b).forms
-}
-
 fn compare_spans(
     source: &Block,
     target: &Block,
@@ -549,24 +567,25 @@ fn compare_spans(
         return;
     }
     let theirs = spans(target);
-    let near: Vec<&str> = beside
-        .iter()
-        .flat_map(|b| spans(b))
-        .map(|(_, t)| t)
-        .collect();
+    // Each span's code as compared (spacing aside), computed once: lookups, not a comparison of
+    // every span with every other.
+    let key = |code: &str| prepare(code).forms.join(" ");
+    let ours_keys: std::collections::HashSet<String> = ours.iter().map(|(_, c)| key(c)).collect();
+    let mut kept: std::collections::HashSet<String> = theirs.iter().map(|(_, c)| key(c)).collect();
+    kept.extend(beside.iter().flat_map(|b| spans(b)).map(|(_, c)| key(c)));
     let lost: Vec<&(std::ops::Range<usize>, &str)> = ours
         .iter()
-        .filter(|(_, code)| {
-            !theirs.iter().any(|(_, t)| same_code(t, code))
-                && !near.iter().any(|t| same_code(t, code))
-        })
+        .filter(|(_, code)| !kept.contains(&key(code)))
         .collect();
-    if lost.is_empty() {
+    // Past a few dozen spans lost, the blocks are not each other's: pairing the lost with the
+    // added would cost the product of the two.
+    if lost.is_empty() || lost.len() > 64 {
         return;
     }
     let mut added: Vec<&(std::ops::Range<usize>, &str)> = theirs
         .iter()
-        .filter(|(_, code)| code.is_ascii() && !ours.iter().any(|(_, s)| same_code(s, code)))
+        .filter(|(_, code)| code.is_ascii() && !ours_keys.contains(&key(code)))
+        .take(64)
         .collect();
     let Some(source_side) = &ctx.source else {
         return;

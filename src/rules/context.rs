@@ -1,9 +1,9 @@
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::path::PathBuf;
 
 use crate::align::{Alignment, DuplicateRun};
 use crate::config::Settings;
-use crate::document::{Block, Document};
+use crate::document::{changed_attributes_in, Block, ChangedInDocument, Document};
 use crate::evidence::{GroupEvidence, Habit, Observations};
 use crate::locale::{Locale, LocaleData};
 use crate::source::SourceFile;
@@ -25,6 +25,8 @@ pub struct Context<'a> {
     /// The uses of the language's own forms that the rules count, for the locale's practice.
     pub observations: &'a RefCell<Observations>,
     pub settings: &'a Settings,
+    /// The tag attributes the translation changed, found once for the rules that read them.
+    pub changed_attributes: OnceCell<Vec<ChangedInDocument>>,
 }
 
 pub struct SourceSide<'a> {
@@ -101,6 +103,15 @@ impl<'a> Context<'a> {
     /// Counts one use of what the language writes where `habit` could have stood.
     pub fn instead_of(&self, habit: Habit) {
         self.observations.borrow_mut().instead(habit);
+    }
+
+    /// The attributes of HTML and JSX tags that the translation changed, tags matched across
+    /// the documents (`number-mismatch` reads the numbers, `placeholder-mismatch` the rest).
+    pub fn changed_attributes(&self) -> &[ChangedInDocument] {
+        self.changed_attributes.get_or_init(|| match &self.source {
+            Some(source) => changed_attributes_in(&source.document.blocks, &self.document.blocks),
+            None => Vec::new(),
+        })
     }
 
     /// Whether block `index` lies inside a duplicated run (its second or later copy).

@@ -36,7 +36,8 @@ Not a difference:
 - an image of another site (a badge, an embed) that most of the group's other translations
   leave out too: the team's choice, not this translation's slip.
 
-Only blocks the aligner paired with confidence are compared. A whole image paragraph the
+Only blocks the aligner paired with confidence are compared, blocks of up to 64 images, pages
+of up to 1,000 image files (a gallery is not checked image by image). A whole image paragraph the
 translation lacks is a missing block: `structure-mismatch` reports it. Alt text left in English is
 `untranslated-text`'s.
 
@@ -77,6 +78,9 @@ impl Rule for ImageMismatch {
         let names = &ctx.settings.localized_names;
         let source_files: HashSet<String> = all_files(&source.document.blocks);
         let target_files: Vec<String> = all_files(&ctx.document.blocks).into_iter().collect();
+        if source_files.len() > MAX_FILES || target_files.len() > MAX_FILES {
+            return;
+        }
         let locales = Locales {
             names,
             source: source.locale,
@@ -92,7 +96,10 @@ impl Rule for ImageMismatch {
         };
         for (s, t) in ctx.pairs_in_place() {
             let (sb, tb) = (&source.document.blocks[s], &ctx.document.blocks[t]);
-            if sb.images.is_empty() {
+            // A block of hundreds of images is a gallery, not a sentence's picture: pairing
+            // them one by one would cost the product of the two.
+            if sb.images.is_empty() || sb.images.len() > MAX_IMAGES || tb.images.len() > MAX_IMAGES
+            {
                 continue;
             }
             compare(
@@ -107,6 +114,13 @@ impl Rule for ImageMismatch {
         }
     }
 }
+
+/// Image files of one page past which it is not compared: each image of a block is looked for
+/// among the page's.
+const MAX_FILES: usize = 1_000;
+
+/// Images of one block past which it is not compared.
+const MAX_IMAGES: usize = 64;
 
 struct Locales<'a> {
     names: &'a LocalizedNames,

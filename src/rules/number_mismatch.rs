@@ -1,6 +1,6 @@
 use std::collections::HashSet;
 
-use crate::document::{ascii_digit, changed_attributes_in, Block, Number};
+use crate::document::{ascii_digit, Block, Number};
 use crate::finding::{Finding, Severity};
 
 use super::{Context, Rule, RuleInfo};
@@ -92,7 +92,7 @@ impl Rule for NumberMismatch {
         }
         // Versions and numbers in the attributes of HTML and JSX tags (`<Since v="4.1.0" />`),
         // in blocks of any kind.
-        for changed in changed_attributes_in(&source.document.blocks, &ctx.document.blocks) {
+        for changed in ctx.changed_attributes() {
             if ctx.is_duplicate_copy(changed.target_block) {
                 continue;
             }

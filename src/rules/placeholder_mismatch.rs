@@ -1,4 +1,4 @@
-use crate::document::{changed_attributes_in, tags, Block, MaskKind};
+use crate::document::{Block, MaskKind};
 use crate::finding::{Finding, Severity};
 
 use super::{Context, Rule, RuleInfo};
@@ -63,7 +63,12 @@ impl Rule for PlaceholderMismatch {
             .iter()
             .flat_map(|b| placeholders(b).into_iter().map(|(_, t)| t))
             .collect();
-        let source_tags: Vec<_> = source.document.blocks.iter().flat_map(tags).collect();
+        let source_tags: Vec<&crate::document::Tag> = source
+            .document
+            .blocks
+            .iter()
+            .flat_map(|b| &b.tags)
+            .collect();
         // Pairs in place, not only sure ones: a renamed placeholder is what makes a pair unsure.
         for (s, t) in ctx.pairs_in_place() {
             let (sb, tb) = (&source.document.blocks[s], &ctx.document.blocks[t]);
@@ -77,7 +82,7 @@ impl Rule for PlaceholderMismatch {
                 .collect();
             compare_placeholders(sb, tb, &beside, &in_source, findings);
         }
-        for changed in changed_attributes_in(&source.document.blocks, &ctx.document.blocks) {
+        for changed in ctx.changed_attributes() {
             if ctx.is_duplicate_copy(changed.target_block) {
                 continue;
             }
@@ -122,6 +127,10 @@ impl Rule for PlaceholderMismatch {
         }
     }
 }
+
+/// Lost placeholders past which a pair is not compared: pairing them with the added ones costs
+/// the product of the two.
+const MAX_LOST: usize = 64;
 
 /// The placeholders of a block's prose, with where they stand.
 fn placeholders(block: &Block) -> Vec<(std::ops::Range<usize>, &str)> {
@@ -172,13 +181,23 @@ fn compare_placeholders(
         return;
     }
     // Multisets: each of the translation's placeholders answers one of the source's.
+    // Each placeholder of the translation, by text, in order: matched in linear time.
+    let mut unmatched: std::collections::HashMap<&str, std::collections::VecDeque<usize>> =
+        std::collections::HashMap::new();
+    for (k, (_, text)) in theirs.iter().enumerate() {
+        unmatched.entry(text).or_default().push_back(k);
+    }
     let mut used = vec![false; theirs.len()];
     let mut lost = Vec::new();
     for (range, text) in &ours {
-        match (0..theirs.len()).find(|&k| !used[k] && theirs[k].1 == *text) {
+        match unmatched.get_mut(text).and_then(|ks| ks.pop_front()) {
             Some(k) => used[k] = true,
             None => lost.push((range.clone(), *text)),
         }
+    }
+    // Past a few dozen, a block's placeholders are not its translation's: nothing to pair.
+    if lost.len() > MAX_LOST {
+        return;
     }
     let near: Vec<&str> = beside
         .iter()
