@@ -151,17 +151,23 @@ pub struct Parsed {
 }
 
 impl Parsed {
-    pub fn read(path: &Path) -> Result<Parsed, Problem> {
+    /// Reads and parses a file; `prose_keys` are front-matter keys read as prose beside the
+    /// usual ones (`[front-matter] translate`).
+    pub fn read(path: &Path, prose_keys: &[String]) -> Result<Parsed, Problem> {
         let file = SourceFile::read(path).map_err(|err| Problem {
             path: path.to_path_buf(),
             message: err.to_string(),
         })?;
-        Ok(Parsed::new(file))
+        Ok(Parsed::with_prose_keys(file, prose_keys))
     }
 
     pub fn new(file: SourceFile) -> Parsed {
+        Parsed::with_prose_keys(file, &[])
+    }
+
+    pub fn with_prose_keys(file: SourceFile, prose_keys: &[String]) -> Parsed {
         let format = Format::from_path(&file.path).unwrap_or(Format::PlainText);
-        let document = Document::parse(&file, format);
+        let document = Document::parse_with(&file, format, prose_keys);
         Parsed {
             file: Arc::new(file),
             document,
@@ -269,7 +275,7 @@ fn group_file_names<'a>(paths: impl Iterator<Item = &'a Path>) -> HashSet<String
 fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> GroupResult {
     let mut result = GroupResult::default();
     let source = group.source.as_ref().and_then(|member| {
-        Parsed::read(&member.path)
+        Parsed::read(&member.path, &settings.front_matter_translate)
             .map_err(|problem| result.problems.push(problem))
             .ok()
     });
@@ -287,7 +293,7 @@ fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> Group
         .translations
         .par_iter()
         .map(|member| {
-            let parsed = match Parsed::read(&member.path) {
+            let parsed = match Parsed::read(&member.path, &settings.front_matter_translate) {
                 Ok(parsed) => parsed,
                 Err(problem) if member.reported => return Some(Err(problem)),
                 // A sibling read only as evidence is not the user's concern here.
@@ -473,7 +479,7 @@ pub fn check_translation(
 pub fn debug_view(files: &[PathBuf]) -> anyhow::Result<String> {
     use std::fmt::Write;
     let parse = |path: &PathBuf| -> anyhow::Result<Parsed> {
-        Parsed::read(path).map_err(|p| anyhow::anyhow!("{}: {}", p.path.display(), p.message))
+        Parsed::read(path, &[]).map_err(|p| anyhow::anyhow!("{}: {}", p.path.display(), p.message))
     };
     let line = |parsed: &Parsed, block: &crate::document::Block| {
         let text: String = block.normalized.chars().take(70).collect();

@@ -77,6 +77,9 @@ struct FrontMatterFile {
     /// Keys a translation may leave out or change, beside the prose keys.
     #[serde(default)]
     free: Vec<String>,
+    /// Keys whose values are prose to translate, beside `title`, `description` and their kind.
+    #[serde(default)]
+    translate: Vec<String>,
 }
 
 /// `[practice.<locale>]`: habit kinds, each with the values the locale practises.
@@ -148,6 +151,8 @@ pub struct Settings {
     pub front_matter_keep: Vec<String>,
     /// Front-matter keys translations may leave out or change.
     pub front_matter_free: Vec<String>,
+    /// Front-matter keys read as prose beside the usual ones (lower case, `-` as `_`).
+    pub front_matter_translate: Vec<String>,
 }
 
 /// The front-matter keys whose values a translation keeps, unless configured: dates, slugs,
@@ -197,6 +202,7 @@ impl Default for Settings {
             link_equivalents: Vec::new(),
             front_matter_keep: FRONT_MATTER_KEEP.iter().map(|k| k.to_string()).collect(),
             front_matter_free: Vec::new(),
+            front_matter_translate: Vec::new(),
         }
     }
 }
@@ -351,6 +357,11 @@ impl Settings {
             }
             settings.front_matter_free = front_matter
                 .free
+                .iter()
+                .map(|k| front_matter_key(k))
+                .collect();
+            settings.front_matter_translate = front_matter
+                .translate
                 .iter()
                 .map(|k| front_matter_key(k))
                 .collect();
@@ -528,6 +539,7 @@ mod tests {
         );
         assert!(settings.front_matter_keep.contains(&"weight".to_string()));
         assert_eq!(settings.front_matter_free, ["redirects"]);
+        assert_eq!(settings.front_matter_translate, ["hero_text"]);
         let ja = Locale::parse("ja").unwrap();
         let en = Locale::parse("en").unwrap();
         assert!(settings

@@ -40,7 +40,11 @@ const MAX_NESTED_PARSES: usize = 16;
 
 const BOM: char = '\u{feff}';
 
-pub(super) fn parse(text: &str, mdx: bool) -> (Vec<Block>, Vec<FrontMatterField>) {
+pub(super) fn parse(
+    text: &str,
+    mdx: bool,
+    prose_keys: &[String],
+) -> (Vec<Block>, Vec<FrontMatterField>) {
     // MDX comments (`{/* textlint-disable */}`) are blanked before Markdown reads the file:
     // their `*` would otherwise pair as emphasis with a later comment's, across the text between.
     let blanked = if mdx {
@@ -59,6 +63,7 @@ pub(super) fn parse(text: &str, mdx: bool) -> (Vec<Block>, Vec<FrontMatterField>
         mdx,
         blocks: Vec::new(),
         front_matter: Vec::new(),
+        prose_keys,
     };
     let start = if text.starts_with(BOM) {
         BOM.len_utf8()
@@ -101,6 +106,8 @@ struct Output<'a> {
     mdx: bool,
     blocks: Vec<Block>,
     front_matter: Vec<FrontMatterField>,
+    /// Front-matter keys read as prose beside [`front_matter::PROSE_KEYS`].
+    prose_keys: &'a [String],
 }
 
 /// Parses `file[range]` and appends its blocks. `depth` counts the parses this one is nested in.
@@ -454,9 +461,12 @@ impl Walker {
         else {
             return;
         };
-        output
-            .blocks
-            .extend(front_matter::fields(output.file, body.clone(), kind));
+        output.blocks.extend(front_matter::fields(
+            output.file,
+            body.clone(),
+            kind,
+            output.prose_keys,
+        ));
         output.front_matter = front_matter::all_fields(output.file, body, kind);
     }
 

@@ -483,10 +483,16 @@ pub struct FrontMatterField {
 
 impl Document {
     pub fn parse(file: &SourceFile, format: Format) -> Document {
+        Document::parse_with(file, format, &[])
+    }
+
+    /// Parses with `prose_keys`: front-matter keys read as prose (translated, compared) beside
+    /// the usual `title`, `description` and their kind.
+    pub fn parse_with(file: &SourceFile, format: Format, prose_keys: &[String]) -> Document {
         let (blocks, front_matter) = match format {
             Format::PlainText => (plain::parse(&file.text), Vec::new()),
-            Format::Markdown => markdown::parse(&file.text, false),
-            Format::Mdx => markdown::parse(&file.text, true),
+            Format::Markdown => markdown::parse(&file.text, false, prose_keys),
+            Format::Mdx => markdown::parse(&file.text, true, prose_keys),
         };
         Document {
             format,

@@ -30,9 +30,9 @@ A missing field is not reported when:
 - none of the group's other translations has it either: the team does not carry it over.
 
 Not reported:
-- the prose fields (`title`, `description`, `linkTitle` and their kind): they are translated, and
-  a missing one is a missing block of `structure-mismatch`; one left in English is
-  `untranslated-text`'s;
+- the prose fields (`title`, `description`, `linkTitle` and their kind, and those `[front-matter]
+  translate` names): they are translated, and a missing one is a missing block of
+  `structure-mismatch`; one left in English is `untranslated-text`'s;
 - fields the translation adds;
 - fields that tools read, not readers, whose keys hold a `:` (`cSpell:ignore`), and `aliases`
   and `lastmod`, which each translation keeps its own way.
@@ -88,6 +88,7 @@ impl Rule for FrontMatterMismatch {
             key.contains(':')
                 || ALWAYS_FREE.contains(&key)
                 || PROSE_KEYS.contains(&key)
+                || settings.front_matter_translate.iter().any(|k| k == key)
                 || settings.front_matter_free.iter().any(|k| k == key)
         };
         let here = theirs.first().map_or(0..0, |f| f.range.clone());

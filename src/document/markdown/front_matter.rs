@@ -47,7 +47,12 @@ pub const PROSE_KEYS: &[&str] = &[
 
 /// The blocks of the prose fields of a front-matter block whose body (between the delimiter
 /// lines) is `file[body]`, in file order.
-pub(super) fn fields(file: &str, body: Range<usize>, kind: MetadataBlockKind) -> Vec<Block> {
+pub(super) fn fields(
+    file: &str,
+    body: Range<usize>,
+    kind: MetadataBlockKind,
+    more_keys: &[String],
+) -> Vec<Block> {
     let scalars = match kind {
         MetadataBlockKind::YamlStyle => yaml_scalars(file, body),
         MetadataBlockKind::PlusesStyle => toml_scalars(file, body),
@@ -55,7 +60,7 @@ pub(super) fn fields(file: &str, body: Range<usize>, kind: MetadataBlockKind) ->
     scalars
         .into_iter()
         .filter_map(|field| {
-            let key = prose_key(&field.key)?;
+            let key = prose_key(&field.key, more_keys)?;
             let mut builder = BlockBuilder::new(BlockKind::FrontMatter, field.range.clone());
             builder.set_key(key);
             push_value(&mut builder, file, &field.value);
@@ -186,9 +191,9 @@ fn toml_fields(file: &str, body: Range<usize>) -> Vec<FrontMatterField> {
 }
 
 /// The key as blocks carry it, if its value is prose.
-fn prose_key(key: &str) -> Option<String> {
+fn prose_key(key: &str, more_keys: &[String]) -> Option<String> {
     let key = key.trim().to_lowercase().replace('-', "_");
-    PROSE_KEYS.contains(&key.as_str()).then_some(key)
+    (PROSE_KEYS.contains(&key.as_str()) || more_keys.contains(&key)).then_some(key)
 }
 
 /// A top-level scalar field.

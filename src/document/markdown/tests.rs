@@ -2,11 +2,11 @@ use super::*;
 use crate::document::TokenKind;
 
 fn parsed(text: &str) -> Vec<Block> {
-    checked(text, parse(text, false).0)
+    checked(text, parse(text, false, &[]).0)
 }
 
 fn parsed_mdx(text: &str) -> Vec<Block> {
-    checked(text, parse(text, true).0)
+    checked(text, parse(text, true, &[]).0)
 }
 
 /// The invariants every parse keeps: blocks in order, apart, on char boundaries, and every
@@ -625,7 +625,7 @@ fn a_word_glued_to_code_by_a_colon_is_prose() {
 #[test]
 fn every_top_level_front_matter_field_is_kept_with_its_value() {
     let text = "---\ntitle: \"Sizing\"\ndate: 2024-05-01\ntags: [a, b]\nmenu:\n  main: 3\nslug: 'sizing'\n---\n\nText.\n";
-    let (_, fields) = parse(text, false);
+    let (_, fields) = parse(text, false, &[]);
     let listed: Vec<(&str, Option<&str>)> = fields
         .iter()
         .map(|f| (f.key.as_str(), f.value.as_deref()))
@@ -643,7 +643,7 @@ fn every_top_level_front_matter_field_is_kept_with_its_value() {
     assert_eq!(&text[fields[1].value_range.clone()], "2024-05-01");
     let toml =
         "+++\ntitle = \"Sizing\"\ndate = 2024-05-01\nweight = 3\n[params]\nx = 1\n+++\n\nText.\n";
-    let (_, fields) = parse(toml, false);
+    let (_, fields) = parse(toml, false, &[]);
     let listed: Vec<(&str, Option<&str>)> = fields
         .iter()
         .map(|f| (f.key.as_str(), f.value.as_deref()))
@@ -663,7 +663,7 @@ fn every_top_level_front_matter_field_is_kept_with_its_value() {
 fn images_of_markdown_and_html_are_listed_in_order() {
     let text =
         "See ![the flow](img/flow.png) and <img src=\"img/after.svg\" alt=\"after\"> here.\n";
-    let blocks = parse(text, false).0;
+    let blocks = parse(text, false, &[]).0;
     let images: Vec<&str> = blocks[0]
         .images
         .iter()
@@ -671,4 +671,22 @@ fn images_of_markdown_and_html_are_listed_in_order() {
         .collect();
     assert_eq!(images, ["img/flow.png", "img/after.svg"]);
     assert_eq!(&blocks[0].text[blocks[0].images[0].at.clone()], "flow.png");
+}
+
+#[test]
+fn configured_front_matter_keys_are_prose_too() {
+    let text = "---\ntitle: Start\nhero-text: Build faster\nweight: 3\n---\n\nText.\n";
+    let keys = |extra: &[String]| -> Vec<Option<String>> {
+        parse(text, false, extra)
+            .0
+            .iter()
+            .filter(|b| b.kind == BlockKind::FrontMatter)
+            .map(|b| b.key.clone())
+            .collect()
+    };
+    assert_eq!(keys(&[]), [Some("title".to_string())]);
+    assert_eq!(
+        keys(&["hero_text".to_string()]),
+        [Some("title".to_string()), Some("hero_text".to_string())]
+    );
 }
