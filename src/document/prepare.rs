@@ -490,18 +490,29 @@ fn mask_non_prose(text: &str, mut masks: Vec<Mask>) -> Vec<Mask> {
         ),
         (&*FILE_NAME, MaskKind::FileName, text.contains('.')),
     ];
+    masks.sort_by_key(|m| m.range.start);
     for (regex, kind, _) in found.into_iter().filter(|(_, _, possible)| *possible) {
-        for m in regex.find_iter(text) {
-            let range = m.range();
-            if !masks.iter().any(|existing| {
-                existing.range.start < range.end && range.start < existing.range.end
-            }) {
-                masks.push(Mask { kind, range });
-            }
+        // One pattern's matches never overlap each other: each is checked against the masks
+        // before this pattern, by binary search, and all are added at once.
+        let added: Vec<Mask> = regex
+            .find_iter(text)
+            .map(|m| m.range())
+            .filter(|range| overlapping(&masks, range).is_empty())
+            .map(|range| Mask { kind, range })
+            .collect();
+        if !added.is_empty() {
+            masks.extend(added);
+            masks.sort_by_key(|m| m.range.start);
         }
     }
-    masks.sort_by_key(|m| m.range.start);
     masks
+}
+
+/// The masks that overlap `range`, of masks sorted and disjoint: a slice found by binary search.
+fn overlapping<'a>(masks: &'a [Mask], range: &Range<usize>) -> &'a [Mask] {
+    let first = masks.partition_point(|m| m.range.end <= range.start);
+    let count = masks[first..].partition_point(|m| m.range.start < range.end);
+    &masks[first..first + count]
 }
 
 fn tokenize(text: &str, masks: &[Mask]) -> Vec<Token> {
@@ -513,17 +524,15 @@ fn tokenize(text: &str, masks: &[Mask]) -> Vec<Token> {
         }
         let range = start..start + segment.len();
         // Only code splits a segment: a URL glued to a label (`UI：http://…`) stays one chunk.
-        let overlapping = masks.iter().filter(|m| {
-            m.kind == MaskKind::InlineCode && m.range.start < range.end && range.start < m.range.end
-        });
-        let mut edges: Vec<usize> = overlapping
+        let near = overlapping(masks, &range);
+        let mut edges: Vec<usize> = near
+            .iter()
+            .filter(|m| m.kind == MaskKind::InlineCode)
             .flat_map(|m| [m.range.start, m.range.end])
             .filter(|&edge| range.start < edge && edge < range.end)
             .collect();
         if edges.is_empty() {
-            let masked = masks
-                .iter()
-                .any(|m| m.range.start < range.end && range.start < m.range.end);
+            let masked = !near.is_empty();
             push_segment(&mut tokens, &mut runs, start, segment, masked);
             continue;
         }
@@ -533,7 +542,7 @@ fn tokenize(text: &str, masks: &[Mask]) -> Vec<Token> {
         edges.dedup();
         let mut from = range.start;
         for to in edges.into_iter().chain(std::iter::once(range.end)) {
-            let inside = masks
+            let inside = near
                 .iter()
                 .any(|m| m.range.start <= from && to <= m.range.end);
             for (offset, piece) in text[from..to].split_word_bound_indices() {
