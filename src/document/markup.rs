@@ -17,6 +17,13 @@ pub struct Attribute {
     pub range: Range<usize>,
 }
 
+impl Attribute {
+    /// Whether its value holds digits: a version or a size, which `number-mismatch` compares.
+    pub fn has_digits(&self) -> bool {
+        self.value.chars().any(|c| c.is_ascii_digit())
+    }
+}
+
 /// An opening or self-closing tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tag {

@@ -19,7 +19,7 @@ pub use markup::{
     changed_attributes, changed_attributes_in, is_free_attribute, Attribute, ChangedAttribute,
     ChangedInDocument, Tag,
 };
-pub use normal_forms::{code_skeleton, link_target};
+pub use normal_forms::{code_skeleton, file_name_of, link_target, percent_decoded};
 pub use prepare::{
     ascii_digit, normalize, number_value, Anchor, AnchorKind, Number, Token, TokenKind,
 };
@@ -261,13 +261,8 @@ impl Block {
     }
 
     pub fn is_masked(&self, range: &Range<usize>) -> bool {
-        // Masks are sorted and disjoint: the first that ends after the range starts is the only
-        // one that can overlap it first. A binary search, so that rules asking for every
-        // character of a line of thousands of masks stay linear.
-        let first = self.masks.partition_point(|m| m.range.end <= range.start);
-        self.masks
-            .get(first)
-            .is_some_and(|m| m.range.start < range.end && range.start < m.range.end)
+        // A binary search over the sorted, disjoint masks: rules ask this of every character.
+        !prepare::overlapping(&self.masks, range).is_empty()
     }
 
     /// The prose words (letters, outside masks).

@@ -143,6 +143,44 @@ fn without_locale_suffix(segment: &str) -> String {
     segment.to_string()
 }
 
+/// `%28` and `(`, `%C3%A9` and `é` are one character of an address or a file name. Text that is
+/// not UTF-8 once decoded stays as written.
+pub fn percent_decoded(text: &str) -> String {
+    if !text.contains('%') {
+        return text.to_string();
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (b, ..) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+/// The file an address names: its last path segment, without query or fragment
+/// (`../img/flow.png?raw=1` -> `flow.png`).
+pub fn file_name_of(destination: &str) -> &str {
+    let destination = destination.trim();
+    let end = destination.find(['?', '#']).unwrap_or(destination.len());
+    let path = destination[..end].trim_end_matches('/');
+    path.rsplit('/').next().unwrap_or(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -509,7 +509,7 @@ fn mask_non_prose(text: &str, mut masks: Vec<Mask>) -> Vec<Mask> {
 }
 
 /// The masks that overlap `range`, of masks sorted and disjoint: a slice found by binary search.
-fn overlapping<'a>(masks: &'a [Mask], range: &Range<usize>) -> &'a [Mask] {
+pub(super) fn overlapping<'a>(masks: &'a [Mask], range: &Range<usize>) -> &'a [Mask] {
     let first = masks.partition_point(|m| m.range.end <= range.start);
     let count = masks[first..].partition_point(|m| m.range.start < range.end);
     &masks[first..first + count]

@@ -165,9 +165,7 @@ impl GroupEvidence {
 
 /// An image's file name as the group counts it: lower case, without folders or query.
 fn image_name(destination: &str) -> String {
-    let end = destination.find(['?', '#']).unwrap_or(destination.len());
-    let path = destination[..end].trim_end_matches('/');
-    path.rsplit('/').next().unwrap_or(path).to_lowercase()
+    crate::document::file_name_of(destination).to_lowercase()
 }
 
 /// Whether a translated block keeps its source block as it is: the same text, or at least

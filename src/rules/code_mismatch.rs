@@ -1,6 +1,8 @@
 use similar::{capture_diff_slices, get_diff_ratio, Algorithm, DiffOp};
 
-use crate::document::{code_tokens, Block, BlockKind, CodeToken, CodeTokenKind, MaskKind};
+use crate::document::{
+    code_tokens, percent_decoded, Block, BlockKind, CodeToken, CodeTokenKind, MaskKind,
+};
 use crate::finding::{Finding, Severity};
 use crate::source::SourceFile;
 
@@ -21,9 +23,13 @@ changed, a command edited by hand.
 
 Code is compared token by token, without what a translation may change:
 - comments (`#`, `//`, `/* */`, `<!-- -->`) and string literals (`"…"`, `'…'`, `` `…` ``);
-- placeholders a reader replaces (`{{path/to/file}}`) compare by shape only; option placeholders
-  (`{{[-v|--verbose]}}`, `{{-x}}`) and option names compare exactly;
-- spacing and line breaks.
+- placeholders a reader replaces (`{{path/to/file}}`, `<your-name>`, `<ID OF THE PR>`, `{verb}`)
+  compare by shape only; option placeholders (`{{[-v|--verbose]}}`, `{{-x}}`) and option names
+  compare exactly;
+- names the translator translated: a name written in the translation's letters (`Formaté`), or
+  made of words its prose uses, inflected too (`nombre-de-tu-rama`, `datei.txt`,
+  `/nejaky/jiny/adresar`); `latest` where the source has `main` is a change;
+- spacing, line breaks, and a quotation mark left unclosed.
 
 Not compared:
 - a code block whose translation holds translated words outside comments and strings (output
@@ -31,9 +37,13 @@ Not compared:
   `plaintext`, `output`, `console`, `log`, `markdown`);
 - a code block rewritten beyond recognition (under 60% of its tokens in common): another
   example, or another block paired with it;
+- a code block that a source code block nearby (six blocks on either side) matches as well, when
+  nothing else answers that block: two settings of one file may have been paired crosswise;
+- a code block of more than 4,000 tokens, and a sentence with more than 64 code spans changed;
 - an inline code span whose translation differs by more than an edit (`Save` translated in a
   label), or is found in the block beside;
-- a file name of the translation's locale (`README.ja.md` for `README.md`).
+- a file name of the translation's locale (`README.ja.md`, `README-pl.md` for `README.md`), and a
+  type name without the plural a language does not mark (`Histogram` for `Histograms`).
 
 One finding per code block, at its first difference, counting the others.
 
@@ -100,13 +110,7 @@ impl Rule for CodeMismatch {
             .filter(|p| p.target.is_some())
             .filter_map(|p| p.source)
             .collect();
-        let same_name = |a: &str, b: &str| {
-            let name = |v: &str| v.rsplit('/').next().unwrap_or(v).to_string();
-            ctx.settings
-                .localized_names
-                .same_file(&name(a), source.locale, &name(b), ctx.locale)
-                && a.rsplit_once('/').map(|(p, _)| p) == b.rsplit_once('/').map(|(p, _)| p)
-        };
+        let same_name = |a: &str, b: &str| own_copy(a, b, ctx);
         // Any pair of code blocks: a changed command is what makes the aligner unsure of it, and
         // a pair of different code is told by how few tokens the blocks share.
         for pair in &source.alignment.pairs {
@@ -139,11 +143,7 @@ impl Rule for CodeMismatch {
         }
         for (s, t) in ctx.sure_prose_pairs() {
             let (sb, tb) = (&source.document.blocks[s], &ctx.document.blocks[t]);
-            let beside: Vec<&Block> = [t.checked_sub(1), Some(t + 1)]
-                .into_iter()
-                .flatten()
-                .filter_map(|i| ctx.document.blocks.get(i))
-                .collect();
+            let beside = ctx.blocks_beside(t);
             compare_spans(sb, tb, &beside, ctx, &own_words, findings);
         }
     }
@@ -210,7 +210,7 @@ struct Sides<'a> {
     target_file: &'a SourceFile,
     /// Whether two file names are one file, the second the translation's copy.
     same_name: &'a dyn Fn(&str, &str) -> bool,
-    own_words: &'a OwnWords,
+    own_words: &'a OwnWords<'a>,
 }
 
 fn compare_blocks(
@@ -453,19 +453,30 @@ fn is_translated_name(old: &[&str], new: &[&str], own_words: &OwnWords) -> bool 
     same_shape && changed > 0
 }
 
-/// The lowercase words of a translation's prose: what its translated names are made of.
-struct OwnWords(std::collections::BTreeSet<String>);
+/// The lowercase words of a translation's prose, without accents: what its translated names
+/// are made of. Gathered on first use: most translations never ask.
+struct OwnWords<'a> {
+    document: &'a crate::document::Document,
+    words: std::cell::OnceCell<std::collections::BTreeSet<String>>,
+}
 
-impl OwnWords {
-    fn of(ctx: &Context) -> OwnWords {
-        OwnWords(
-            ctx.document
+impl<'a> OwnWords<'a> {
+    fn of(ctx: &Context<'a>) -> OwnWords<'a> {
+        OwnWords {
+            document: ctx.document,
+            words: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn words(&self) -> &std::collections::BTreeSet<String> {
+        self.words.get_or_init(|| {
+            self.document
                 .blocks
                 .iter()
                 .filter(|b| b.kind.is_prose())
                 .flat_map(|b| b.words().map(|t| folded(t.text(&b.text))))
-                .collect(),
-        )
+                .collect()
+        })
     }
 
     /// Whether a name holds a word of the prose (`nombre` of `nombre-de-tu-rama`), inflected
@@ -479,10 +490,10 @@ impl OwnWords {
                 return false;
             }
             if chars.len() < 5 {
-                return self.0.contains(&w);
+                return self.words().contains(&w);
             }
             let stem: String = chars[..chars.len() - 2].iter().collect();
-            self.0
+            self.words()
                 .range(stem.clone()..)
                 .take_while(|word| word.starts_with(&stem))
                 .any(|word| word.chars().count() <= chars.len() + 3)
@@ -497,34 +508,6 @@ fn folded(word: &str) -> String {
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
         .collect()
-}
-
-/// `%C3%A9` and `é` are one character of an address.
-fn percent_decoded(text: &str) -> String {
-    if !text.contains('%') {
-        return text.to_string();
-    }
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
-                i += 3;
-            }
-            (b, ..) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 /// The inline code spans of a block, with their text.
@@ -559,7 +542,7 @@ fn compare_spans(
     target: &Block,
     beside: &[&Block],
     ctx: &Context,
-    own_words: &OwnWords,
+    own_words: &OwnWords<'_>,
     findings: &mut Vec<Finding>,
 ) {
     let ours = spans(source);
@@ -587,9 +570,6 @@ fn compare_spans(
         .filter(|(_, code)| code.is_ascii() && !ours_keys.contains(&key(code)))
         .take(64)
         .collect();
-    let Some(source_side) = &ctx.source else {
-        return;
-    };
     for (range, code) in lost {
         let Some(at) = added.iter().position(|(_, other)| {
             let (ours, theirs) = (prepare(code), prepare(other));
@@ -605,7 +585,7 @@ fn compare_spans(
                         own_words,
                     )
                 });
-            !translated && edited(code, other) && !same_file(code, other, source_side.locale, ctx)
+            !translated && edited(code, other) && !own_copy(code, other, ctx)
         }) else {
             continue;
         };
@@ -638,18 +618,22 @@ fn edited(a: &str, b: &str) -> bool {
     short >= 3 && similar::TextDiff::from_chars(a, b).ratio() >= 0.8
 }
 
-/// `README.md` and `README.ja.md`, `docs/en/x` and `docs/ja/x`: the translation's own file.
-fn same_file(
-    code: &str,
-    other: &str,
-    source_locale: &crate::locale::Locale,
-    ctx: &Context,
-) -> bool {
-    let name = |v: &str| v.rsplit('/').next().unwrap_or(v).to_string();
-    ctx.settings
-        .localized_names
-        .same_file(&name(code), source_locale, &name(other), ctx.locale)
-        && crate::document::link_target(code) == crate::document::link_target(other)
+/// Whether `other` is `code`'s file for the translation: its localized copy in the same folder
+/// (`README.md` and `README-pl.md`, `README.ja.md`), or the same path but for a locale segment
+/// (`docs/en/x` and `docs/ja/x`).
+fn own_copy(code: &str, other: &str, ctx: &Context) -> bool {
+    let Some(source) = &ctx.source else {
+        return false;
+    };
+    fn split(v: &str) -> (&str, &str) {
+        v.rsplit_once('/').unwrap_or(("", v))
+    }
+    let ((folder, name), (other_folder, other_name)) = (split(code), split(other));
+    (folder == other_folder
+        && ctx
+            .settings
+            .localized_names
+            .same_file(name, source.locale, other_name, ctx.locale))
         || crate::document::link_target(code) == crate::document::link_target(other)
 }
 

@@ -106,12 +106,28 @@ impl<'a> Context<'a> {
     }
 
     /// The attributes of HTML and JSX tags that the translation changed, tags matched across
-    /// the documents (`number-mismatch` reads the numbers, `placeholder-mismatch` the rest).
+    /// the documents, duplicated copies left out (`number-mismatch` reads the values with
+    /// digits, `placeholder-mismatch` the others).
     pub fn changed_attributes(&self) -> &[ChangedInDocument] {
         self.changed_attributes.get_or_init(|| match &self.source {
-            Some(source) => changed_attributes_in(&source.document.blocks, &self.document.blocks),
+            Some(source) => {
+                let mut changed =
+                    changed_attributes_in(&source.document.blocks, &self.document.blocks);
+                changed.retain(|c| !self.is_duplicate_copy(c.target_block));
+                changed
+            }
             None => Vec::new(),
         })
+    }
+
+    /// The translation's blocks on either side of block `index`: where a number, a code span or
+    /// a placeholder goes when a sentence moves across a split.
+    pub fn blocks_beside(&self, index: usize) -> Vec<&'a Block> {
+        [index.checked_sub(1), Some(index + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| self.document.blocks.get(i))
+            .collect()
     }
 
     /// Whether block `index` lies inside a duplicated run (its second or later copy).

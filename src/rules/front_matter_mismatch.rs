@@ -34,8 +34,8 @@ Not reported:
   translate` names): they are translated, and a missing one is a missing block of
   `structure-mismatch`; one left in English is `untranslated-text`'s;
 - fields the translation adds;
-- fields that tools read, not readers, whose keys hold a `:` (`cSpell:ignore`), and `aliases`
-  and `lastmod`, which each translation keeps its own way.
+- fields that tools read, not readers, whose keys hold a `:` (`cSpell:ignore`), and `aliases`,
+  `lastmod`, `translationKey` and `draft`, which each translation keeps its own way.
 
 Tune it in `loclint.toml`:
 
@@ -108,7 +108,9 @@ impl Rule for FrontMatterMismatch {
                     && !theirs.iter().any(|t| front_matter_key(&t.key) == key)
                     && kept_elsewhere(&key)
                     && !source_only.contains(&key)
-                    && !own_comments.contains(&f.key.to_lowercase())
+                    && !own_comments
+                        .iter()
+                        .any(|word| front_matter_key(word) == key)
             })
             .collect();
         if theirs.is_empty() {
@@ -205,18 +207,16 @@ impl Rule for FrontMatterMismatch {
     }
 }
 
-/// The text of the comment lines of a front matter, lower case: the region from the file's
-/// start to the end of its last field.
-fn comments(text: &str, fields: &[FrontMatterField]) -> String {
+/// The words of the comment lines of a front matter (`cascade`, `link_check_exclude_path`):
+/// the region from the file's start to the end of its last field.
+fn comments<'t>(text: &'t str, fields: &[FrontMatterField]) -> Vec<&'t str> {
     let end = fields.last().map_or(0, |f| f.range.end).min(text.len());
-    let mut out = String::new();
-    for line in text[..end].lines() {
-        if let Some(comment) = line.trim_start().strip_prefix('#') {
-            out.push_str(&comment.to_lowercase());
-            out.push('\n');
-        }
-    }
-    out
+    text[..end]
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix('#'))
+        .flat_map(|comment| comment.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')))
+        .filter(|word| !word.is_empty())
+        .collect()
 }
 
 /// Whether a comment tells translations not to carry what follows (`DO NOT COPY the following
@@ -388,6 +388,16 @@ mod tests {
     fn times_localized_images_and_tool_fields_are_no_difference() {
         let ja = "---\ntitle: リリースノート\ndate: 2024-05-14T09:00:00+09:00\nslug: 'release-notes'\nimage: /ja/img/cover.ja.png\nbanner: true\n---\n\n本文。\n";
         assert_eq!(messages("ja", ja), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_field_a_comment_of_the_translation_names_is_left_out_on_purpose() {
+        let pl = "---\ntitle: Wydano bramę 4.1\n# banner: only for the English announcement\ndate: 2024-05-14\nimage: /img/cover.png\n# the id of the page stays\n---\n\nTekst.\n";
+        // `banner` is named; `slug` is not, though `id` and `page` stand in a comment.
+        assert_eq!(
+            messages("pl", pl),
+            ["front-matter field `slug` of the source is missing"]
+        );
     }
 
     #[test]

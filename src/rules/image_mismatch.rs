@@ -1,6 +1,6 @@
 use std::collections::HashSet;
 
-use crate::document::{Block, ImageRef};
+use crate::document::{file_name_of, percent_decoded, Block, ImageRef};
 use crate::finding::{Finding, Severity};
 use crate::locale::names::LocalizedNames;
 use crate::locale::Locale;
@@ -138,11 +138,7 @@ impl Locales<'_> {
 /// The file an image shows, as compared: its name, percent-decoded, without a query or
 /// fragment. A URL's name is its last path segment, as a local file's.
 fn file_name(image: &ImageRef) -> String {
-    let destination = image.destination.trim();
-    let end = destination.find(['?', '#']).unwrap_or(destination.len());
-    let path = destination[..end].trim_end_matches('/');
-    let name = path.rsplit('/').next().unwrap_or(path);
-    percent_decoded(name)
+    percent_decoded(file_name_of(&image.destination))
 }
 
 fn all_files(blocks: &[Block]) -> HashSet<String> {
@@ -242,31 +238,6 @@ fn is_generated(image: &ImageRef) -> bool {
     let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     image.destination.contains("://")
         && !extension.is_some_and(|e| IMAGE_FILES.contains(&e.as_str()))
-}
-
-/// `%20` and ` ` are one character of a file name.
-fn percent_decoded(name: &str) -> String {
-    let bytes = name.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
-                i += 3;
-            }
-            (b, ..) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| name.to_string())
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-use crate::document::{link_target, Block, Link};
+use crate::document::{link_target, percent_decoded, Block, Link};
 use crate::finding::{Finding, Severity};
 
 use super::{Context, Rule, RuleInfo};
@@ -170,7 +170,7 @@ fn same(a: &str, b: &str) -> bool {
 /// the folder's link shows: `linked-list` and `linked-list/README.zh-CN.md` are one page) and
 /// without a query (`?link-check=no`: a directive to the site's tools, not another page).
 fn comparable(target: &str) -> String {
-    let target = decoded(target).replace('+', " ");
+    let target = percent_decoded(target).replace('+', " ");
     let target = target.split('?').next().unwrap_or("");
     let target = target.strip_prefix("./").unwrap_or(target);
     let target = target.trim_end_matches("/README.md");
@@ -184,31 +184,6 @@ fn host_locale(destination: &str) -> Option<&str> {
     let host = &rest[..rest.find('/').unwrap_or(rest.len())];
     let (first, domain) = host.split_once('.')?;
     (domain.contains('.') && crate::locale::Locale::parse(first).is_some()).then_some(first)
-}
-
-/// `%28` and `(` are one character of a target.
-fn decoded(target: &str) -> String {
-    let bytes = target.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
-                i += 3;
-            }
-            (b, ..) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| target.to_string())
 }
 
 /// Whether two targets differ by a small edit: a typo, a version, a renamed last segment.
@@ -356,7 +331,7 @@ mod tests {
         let de = "# Den Collector installieren\n\nLesen Sie zuerst die [Installationsanleitung](../collector/install/) und die Versionshinweise, dann [Konfigurieren](#konfigurieren).\n\n## Konfigurieren\n\nBearbeiten Sie `config.yaml` wie in der [Referenz](/de/docs/reference/) beschrieben, und fragen Sie im [Forum](https://forum.example.org/).\n";
         assert_eq!(messages("de.md", "de", EN, de), Vec::<String>::new());
         assert_eq!(
-            decoded("https://w.org/wiki/Perf_%28Linux%29"),
+            percent_decoded("https://w.org/wiki/Perf_%28Linux%29"),
             "https://w.org/wiki/Perf_(Linux)"
         );
     }

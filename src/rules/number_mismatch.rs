@@ -83,46 +83,37 @@ impl Rule for NumberMismatch {
         for (s, t) in ctx.sure_prose_pairs() {
             let (sb, tb) = (&source.document.blocks[s], &ctx.document.blocks[t]);
             // A number may move to the block beside in a split or reordered sentence.
-            let beside: Vec<&Block> = [t.checked_sub(1), Some(t + 1)]
-                .into_iter()
-                .flatten()
-                .filter_map(|i| ctx.document.blocks.get(i))
-                .collect();
+            let beside = ctx.blocks_beside(t);
             compare(sb, tb, &beside, findings);
         }
         // Versions and numbers in the attributes of HTML and JSX tags (`<Since v="4.1.0" />`),
         // in blocks of any kind.
         for changed in ctx.changed_attributes() {
-            if ctx.is_duplicate_copy(changed.target_block) {
-                continue;
-            }
             let (sb, tb) = (
                 &source.document.blocks[changed.source_block],
                 &ctx.document.blocks[changed.target_block],
             );
-            {
-                let (wanted, value) = (&changed.source.value, &changed.target.value);
-                if !wanted.chars().any(|c| c.is_ascii_digit()) {
-                    continue;
-                }
-                let what = if is_version(wanted) || is_version(value) {
-                    "version"
-                } else {
-                    "number"
-                };
-                findings.push(
-                    Finding::new(
-                        &INFO,
-                        tb.file_range(changed.target.range.clone()),
-                        format!(
-                            "{what} `{value}` in `<{} {}>` where the source has `{wanted}`",
-                            changed.tag, changed.source.name
-                        ),
-                    )
-                    .source(sb.file_range(changed.source.range.clone()))
-                    .fix(format!("give the source's `{wanted}`")),
-                );
+            let (wanted, value) = (&changed.source.value, &changed.target.value);
+            if !changed.source.has_digits() {
+                continue;
             }
+            let what = if is_version(wanted) || is_version(value) {
+                "version"
+            } else {
+                "number"
+            };
+            findings.push(
+                Finding::new(
+                    &INFO,
+                    tb.file_range(changed.target.range.clone()),
+                    format!(
+                        "{what} `{value}` in `<{} {}>` where the source has `{wanted}`",
+                        changed.tag, changed.source.name
+                    ),
+                )
+                .source(sb.file_range(changed.source.range.clone()))
+                .fix(format!("give the source's `{wanted}`")),
+            );
         }
     }
 }

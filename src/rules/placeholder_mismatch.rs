@@ -75,55 +75,46 @@ impl Rule for PlaceholderMismatch {
             if !sb.kind.is_prose() || sb.kind != tb.kind {
                 continue;
             }
-            let beside: Vec<&Block> = [t.checked_sub(1), Some(t + 1)]
-                .into_iter()
-                .flatten()
-                .filter_map(|i| ctx.document.blocks.get(i))
-                .collect();
+            let beside = ctx.blocks_beside(t);
             compare_placeholders(sb, tb, &beside, &in_source, findings);
         }
         for changed in ctx.changed_attributes() {
-            if ctx.is_duplicate_copy(changed.target_block) {
-                continue;
-            }
             let (sb, tb) = (
                 &source.document.blocks[changed.source_block],
                 &ctx.document.blocks[changed.target_block],
             );
-            {
-                // Values with digits are versions and sizes: number-mismatch compares them.
-                if changed.source.value.chars().any(|c| c.is_ascii_digit()) {
-                    continue;
-                }
-                // A value that another tag of the name has in the source: tags in another
-                // order (cards reordered or removed), not a value changed.
-                let elsewhere = source_tags
-                    .iter()
-                    .filter(|tag| tag.name == changed.tag)
-                    .any(|tag| {
-                        tag.attributes.iter().any(|a| {
-                            a.name == changed.source.name && a.value == changed.target.value
-                        })
-                    });
-                if elsewhere {
-                    continue;
-                }
-                findings.push(
-                    Finding::new(
-                        &INFO,
-                        tb.file_range(changed.target.range.clone()),
-                        format!(
-                            "attribute `{}` of `<{}>` is `{}` where the source has `{}`",
-                            changed.source.name,
-                            changed.tag,
-                            changed.target.value,
-                            changed.source.value
-                        ),
-                    )
-                    .source(sb.file_range(changed.source.range.clone()))
-                    .fix(format!("give `{}` the source's value", changed.source.name)),
-                );
+            // Values with digits are versions and sizes: number-mismatch compares them.
+            if changed.source.has_digits() {
+                continue;
             }
+            // A value that another tag of the name has in the source: tags in another
+            // order (cards reordered or removed), not a value changed.
+            let elsewhere = source_tags
+                .iter()
+                .filter(|tag| tag.name == changed.tag)
+                .any(|tag| {
+                    tag.attributes
+                        .iter()
+                        .any(|a| a.name == changed.source.name && a.value == changed.target.value)
+                });
+            if elsewhere {
+                continue;
+            }
+            findings.push(
+                Finding::new(
+                    &INFO,
+                    tb.file_range(changed.target.range.clone()),
+                    format!(
+                        "attribute `{}` of `<{}>` is `{}` where the source has `{}`",
+                        changed.source.name,
+                        changed.tag,
+                        changed.target.value,
+                        changed.source.value
+                    ),
+                )
+                .source(sb.file_range(changed.source.range.clone()))
+                .fix(format!("give `{}` the source's value", changed.source.name)),
+            );
         }
     }
 }
