@@ -34,6 +34,9 @@ enum Command {
     /// Learn each locale's practice from the translations under PATHS and write it into
     /// loclint.toml, so that every run (a pre-commit hook checking one file, too) judges by it.
     Init(InitArgs),
+    /// List the terms of the sources under PATHS and how each locale renders them (learned
+    /// from the aligned blocks, and the glossary's); or write them as a starter glossary.
+    Terms(TermsArgs),
     /// List the rules.
     Rules,
     /// Print a rule's documentation (or, with `config`, the configuration's).
@@ -153,6 +156,36 @@ struct InitArgs {
     baseline: Option<PathBuf>,
 }
 
+#[derive(Debug, clap::Args)]
+struct TermsArgs {
+    /// Files or folders to read (default: the current folder).
+    paths: Vec<PathBuf>,
+    /// Only this locale's translations (`hi`, `pt-BR`).
+    #[arg(long, value_name = "LOCALE")]
+    locale: Option<String>,
+    #[arg(long, value_enum, default_value_t = TermsFormat::Human)]
+    format: TermsFormat,
+    /// Write the table as a starter glossary to FILE (`.csv`, `.tsv` or `.tbx`), for the team
+    /// to review and then name in `[terminology] glossaries`. An existing file is not replaced.
+    #[arg(long, value_name = "FILE")]
+    write_glossary: Option<PathBuf>,
+    /// Read this configuration file instead of looking for loclint.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore any loclint.toml.
+    #[arg(long)]
+    no_config: bool,
+    /// How many threads read article groups (default: one per core).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TermsFormat {
+    Human,
+    Json,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum FailOn {
     Error,
@@ -178,6 +211,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Init(args) => init(args),
+        Command::Terms(args) => terms(args),
         Command::Rules => {
             let mut out = std::io::stdout().lock();
             for rule in RULES {
@@ -504,6 +538,72 @@ fn annotations_first(format: OutputFormat, changes: Option<&Changes>) -> Vec<Pat
 
 /// `loclint init`: a run over the tree with the practice the configuration may hold set
 /// aside, whose tallies are written into the configuration.
+fn terms(args: TermsArgs) -> anyhow::Result<ExitCode> {
+    let mut settings = match load_settings_from(args.config.as_ref(), args.no_config) {
+        Ok(settings) => settings,
+        Err(problem) => {
+            eprintln!("error: {}", problem_line(&problem));
+            return Ok(ExitCode::from(TROUBLE));
+        }
+    };
+    settings.collect_terms = true;
+    let only = match &args.locale {
+        Some(tag) => match crate::locale::Locale::parse(tag) {
+            Some(locale) => Some(locale),
+            None => {
+                eprintln!("error: `{tag}` is not a locale the IANA registry knows");
+                return Ok(ExitCode::from(TROUBLE));
+            }
+        },
+        None => None,
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let discovery = discover::discover(&paths, &settings);
+    if discovery.groups.is_empty() {
+        eprintln!("{}", nothing_found(&discovery, &paths));
+        return Ok(ExitCode::from(TROUBLE));
+    }
+    let outcome = run_checks(discovery, &settings, args.jobs)?;
+    for problem in &outcome.problems {
+        eprintln!("error: {}", problem_line(problem));
+    }
+    let locales = crate::terms::table::gather(&outcome, &settings, only.as_ref());
+    if let Some(path) = &args.write_glossary {
+        let written =
+            crate::terms::table::starter_glossary(path, &locales, &settings.source_locale)
+                .and_then(|text| crate::terms::table::write_new(path, &text));
+        match written {
+            Ok(path) => eprintln!(
+                "wrote {}: review it, then name it in `[terminology] glossaries`",
+                path.display()
+            ),
+            Err(message) => {
+                eprintln!("error: {message}");
+                return Ok(ExitCode::from(TROUBLE));
+            }
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        TermsFormat::Human => {
+            out.write_all(crate::terms::table::render_text(&locales).as_bytes())?
+        }
+        TermsFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &locales)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(ExitCode::from(if outcome.problems.is_empty() {
+        CLEAN
+    } else {
+        TROUBLE
+    }))
+}
+
 fn init(args: InitArgs) -> anyhow::Result<ExitCode> {
     let path = match &args.config {
         Some(path) => path.clone(),
@@ -682,10 +782,17 @@ fn problem_line(problem: &discover::Problem) -> String {
 }
 
 fn load_settings(args: &CheckArgs) -> Result<Settings, discover::Problem> {
-    if args.no_config {
+    load_settings_from(args.config.as_ref(), args.no_config)
+}
+
+fn load_settings_from(
+    config: Option<&PathBuf>,
+    no_config: bool,
+) -> Result<Settings, discover::Problem> {
+    if no_config {
         return Ok(Settings::default());
     }
-    let path = match &args.config {
+    let path = match config {
         Some(path) => Some(path.clone()),
         None => {
             let cwd = std::env::current_dir().map_err(|e| discover::Problem {

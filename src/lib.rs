@@ -27,3 +27,4 @@ pub mod rules;
 pub mod source;
 pub mod stable_hash;
 pub mod suppress;
+pub mod terms;

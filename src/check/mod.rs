@@ -20,6 +20,7 @@ use crate::locale::{dominant_script, Locale, Script};
 use crate::rules::{Context, Rule, SourceSide, RULES};
 use crate::source::SourceFile;
 use crate::suppress::Suppressions;
+use crate::terms::learned::{RenderingSummary, TermSummary};
 
 /// One checked translation and what was found in it.
 #[derive(Debug)]
@@ -31,6 +32,8 @@ pub struct CheckedFile {
     /// The blocks side by side with the source's (byte ranges), for the editors' report;
     /// empty when there is no source.
     pub rows: Vec<AlignedRow>,
+    /// What each source term became, when the run collects terms (`loclint terms`).
+    pub terms: Vec<TermSummary>,
 }
 
 /// One row of the side-by-side view: a source block and the translated block that translates
@@ -337,7 +340,7 @@ fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> Group
                 settings,
             )
         }));
-        let (findings, observations) = match checked {
+        let (findings, observations, terms) = match checked {
             Ok(checked) => checked,
             Err(panic) => {
                 result.problems.push(Problem {
@@ -360,6 +363,7 @@ fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> Group
             source: source.as_ref().map(|s| s.file.clone()),
             findings,
             rows,
+            terms,
         });
     }
     result
@@ -398,7 +402,7 @@ pub fn check_translation(
     looked_for_source: Option<&[PathBuf]>,
     rules: &[&dyn Rule],
     settings: &Settings,
-) -> (Vec<Finding>, Observations) {
+) -> (Vec<Finding>, Observations, Vec<TermSummary>) {
     let observations = RefCell::new(Observations::default());
     let target = &translation.parsed;
     let ctx = Context {
@@ -420,6 +424,9 @@ pub fn check_translation(
         observations: &observations,
         settings,
         changed_attributes: std::cell::OnceCell::new(),
+        term_words: std::cell::OnceCell::new(),
+        source_term_words: std::cell::OnceCell::new(),
+        term_tables: std::cell::OnceCell::new(),
     };
     let mut findings = Vec::new();
     for rule in rules {
@@ -467,11 +474,48 @@ pub fn check_translation(
         (a.range.start, a.rule, a.range.end).cmp(&(b.range.start, b.rule, b.range.end))
     });
     findings.dedup();
+    let terms = if settings.collect_terms {
+        term_summaries(&ctx)
+    } else {
+        Vec::new()
+    };
+    drop(ctx);
     let mut observations = observations.into_inner();
     for habit in findings.iter().filter_map(|f| f.habit.as_ref()) {
         observations.used(habit);
     }
-    (findings, observations)
+    (findings, observations, terms)
+}
+
+/// The translation's term tables, places as lines.
+fn term_summaries(ctx: &Context) -> Vec<TermSummary> {
+    let glossary = &ctx.settings.terminology.glossary;
+    ctx.term_tables()
+        .iter()
+        .map(|table| TermSummary {
+            term: table.term.clone(),
+            kind: table.kind,
+            do_not_translate: table
+                .entry
+                .is_some_and(|e| glossary.entries[e].do_not_translate),
+            renderings: table
+                .renderings
+                .iter()
+                .map(|r| RenderingSummary {
+                    text: r.text.clone(),
+                    how: r.how,
+                    lines: r
+                        .places
+                        .iter()
+                        .map(|(t, range)| {
+                            let block = &ctx.document.blocks[*t];
+                            ctx.file.lines.line_of(block.file_offset(range.start))
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// How loclint reads `files`: one file's blocks, or a source and a translation side by side as

@@ -8,6 +8,7 @@ pub use learned::{write_learned, Learned, Written};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -18,6 +19,7 @@ use crate::finding::Severity;
 use crate::locale::names::LocalizedNames;
 use crate::locale::Locale;
 use crate::rules;
+use crate::terms::{Glossary, InlineTerm, Terminology};
 
 pub const FILE_NAME: &str = "loclint.toml";
 
@@ -54,6 +56,19 @@ struct ConfigFile {
     links: Option<LinksFile>,
     /// `[front-matter]`: fields whose values a translation keeps.
     front_matter: Option<FrontMatterFile>,
+    /// `[terminology]`: glossary files and inline entries.
+    terminology: Option<TerminologyFile>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TerminologyFile {
+    /// Glossary files (CSV, TSV, TBX), relative to this file.
+    #[serde(default)]
+    glossaries: Vec<Spanned<String>>,
+    /// `[[terminology.term]]` entries.
+    #[serde(default)]
+    term: Vec<Spanned<InlineTerm>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -153,6 +168,10 @@ pub struct Settings {
     pub front_matter_free: Vec<String>,
     /// Front-matter keys read as prose beside the usual ones (lower case, `-` as `_`).
     pub front_matter_translate: Vec<String>,
+    /// The team's glossary, compiled for matching (empty without `[terminology]`).
+    pub terminology: Arc<Terminology>,
+    /// Whether the run keeps each translation's term table (`loclint terms`).
+    pub collect_terms: bool,
 }
 
 /// The front-matter keys whose values a translation keeps, unless configured: dates, slugs,
@@ -203,6 +222,8 @@ impl Default for Settings {
             front_matter_keep: FRONT_MATTER_KEEP.iter().map(|k| k.to_string()).collect(),
             front_matter_free: Vec::new(),
             front_matter_translate: Vec::new(),
+            terminology: Arc::new(Terminology::default()),
+            collect_terms: false,
         }
     }
 }
@@ -405,6 +426,44 @@ impl Settings {
             }
             settings.practice = Practice::learned(learned);
         }
+        if let Some(terminology) = file.terminology {
+            let mut glossary = Glossary::default();
+            for name in &terminology.glossaries {
+                let glossary_path = settings.root.join(name.get_ref());
+                if !glossary_path.is_file() {
+                    return Err(error(
+                        Some(name.span()),
+                        format!(
+                            "the glossary `{}` is not a file (paths are relative to this file)",
+                            name.get_ref()
+                        ),
+                    ));
+                }
+                let read =
+                    Glossary::read(&glossary_path, &settings.source_locale).map_err(|err| {
+                        ConfigError {
+                            path: err.path,
+                            line: err.line,
+                            message: err.message,
+                        }
+                    })?;
+                glossary.extend(read);
+            }
+            let config_name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            for term in terminology.term {
+                let span = term.span();
+                let origin = format!("{config_name}:{}", line_of(text, span.start));
+                let entry = term
+                    .into_inner()
+                    .entry(origin)
+                    .map_err(|message| error(Some(span), message))?;
+                glossary.entries.push(entry);
+            }
+            settings.terminology = Arc::new(Terminology::new(glossary, &settings.source_locale));
+        }
         Ok(settings)
     }
 
@@ -540,6 +599,10 @@ mod tests {
         assert!(settings.front_matter_keep.contains(&"weight".to_string()));
         assert_eq!(settings.front_matter_free, ["redirects"]);
         assert_eq!(settings.front_matter_translate, ["hero_text"]);
+        let entries = &settings.terminology.glossary.entries;
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0].renderings.len(), 3);
+        assert!(entries[1].do_not_translate);
         let ja = Locale::parse("ja").unwrap();
         let en = Locale::parse("en").unwrap();
         assert!(settings

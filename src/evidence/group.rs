@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::align::Alignment;
-use crate::document::{Block, Document, MaskKind};
+use crate::document::{name_form, starts_upper, Block, Document, MaskKind};
 use crate::locale::names::LocalizedNames;
 use crate::locale::{Locale, Script};
 
@@ -32,6 +32,11 @@ pub struct GroupEvidence {
     /// Lowercase Latin words of the prose of translations in other scripts, with how many
     /// translations use each.
     latin_words: HashMap<String, u16>,
+    /// Per source block: how many translations in other scripts have a block aligned with it.
+    present_other_script: Vec<u16>,
+    /// (source block, capitalised Latin word of it, lower case): how many translations in other
+    /// scripts keep the word in their block aligned with it.
+    kept_names: HashMap<(usize, String), u16>,
     /// Lowercase words of the group's code, URLs, file names and link targets.
     code_words: HashSet<String>,
     /// Front-matter keys (lower case, `-` as `_`), with how many translations have each.
@@ -47,6 +52,7 @@ impl GroupEvidence {
             translations: members.len(),
             kept: vec![0; blocks],
             present: vec![0; blocks],
+            present_other_script: vec![0; blocks],
             ..GroupEvidence::default()
         };
         if let Some(source) = source {
@@ -106,6 +112,26 @@ impl GroupEvidence {
                 if keeps_source(block, &source.blocks[s]) {
                     evidence.kept[s] += 1;
                 }
+                if !member.latin_script {
+                    evidence.present_other_script[s] += 1;
+                    let here: HashSet<String> = block
+                        .words()
+                        .filter(|t| t.script == Script::Latin)
+                        .map(|t| name_form(t.text(&block.text)).to_lowercase())
+                        .collect();
+                    let source_block = &source.blocks[s];
+                    let names: HashSet<String> = source_block
+                        .words()
+                        .map(|t| name_form(t.text(&source_block.text)))
+                        .filter(|w| starts_upper(w))
+                        .map(str::to_lowercase)
+                        .collect();
+                    for name in names {
+                        if here.contains(&name) {
+                            *evidence.kept_names.entry((s, name)).or_default() += 1;
+                        }
+                    }
+                }
             }
         }
         evidence
@@ -136,6 +162,25 @@ impl GroupEvidence {
             .copied()
             .unwrap_or(0);
         usize::from(count).saturating_sub(1)
+    }
+
+    /// Of the group's other translations in scripts other than Latin that have a counterpart of
+    /// source block `source`, how many keep its capitalised word `word` there, and how many
+    /// there are. `own`: whether the translation asking is one of them and keeps it.
+    pub fn name_kept_in_block(
+        &self,
+        source: usize,
+        word: &str,
+        own_present: bool,
+    ) -> (usize, usize) {
+        let kept = usize::from(
+            self.kept_names
+                .get(&(source, word.to_lowercase()))
+                .copied()
+                .unwrap_or(0),
+        );
+        let present = usize::from(self.present_other_script.get(source).copied().unwrap_or(0));
+        (kept, present.saturating_sub(usize::from(own_present)))
     }
 
     /// How many other translations of the group have the front-matter key `key` (normalised),

@@ -6,6 +6,7 @@ mod data;
 pub mod invisible;
 pub mod names;
 mod script;
+pub mod transliteration;
 
 pub use data::{ForeignMark, InvertedMark, LocaleData, MarkPlace, QuotePair, SpacedMark};
 pub use script::{char_script, dominant_script, is_rtl_script, is_unspaced_script, Script};
@@ -58,8 +59,11 @@ impl Locale {
             return TagCheck::NotATag;
         };
         let language = tag.primary_language();
+        // The registry's private-use range `qaa..qtz`, compared as text, also takes two-letter
+        // codes (`qq`) the registry lacks: of those only `qu` (Quechua) is a language.
         let special = matches!(language, "und" | "mul" | "mis" | "zxx")
-            || (language.len() == 3 && ("qaa"..="qtz").contains(&language));
+            || (language.len() == 3 && ("qaa"..="qtz").contains(&language))
+            || (language.len() == 2 && language.starts_with('q') && language != "qu");
         if tag.private_use().is_some() && language.starts_with('x')
             || language.starts_with("i-")
             || special
@@ -167,5 +171,12 @@ mod tests {
         for word in ["readme", "index", "post", "xx", "en-toolong-", "a", ""] {
             assert_eq!(Locale::parse(word), None, "{word}");
         }
+    }
+
+    #[test]
+    fn two_letter_codes_inside_the_private_use_range_are_unknown() {
+        assert_eq!(Locale::check("qq"), TagCheck::Unknown("qq".to_string()));
+        assert_eq!(Locale::check("qaa"), TagCheck::Unknown("qaa".to_string()));
+        assert_eq!(Locale::parse("qu").unwrap().as_str(), "qu");
     }
 }

@@ -7,6 +7,8 @@ use crate::document::{changed_attributes_in, Block, ChangedInDocument, Document}
 use crate::evidence::{GroupEvidence, Habit, Observations};
 use crate::locale::{Locale, LocaleData};
 use crate::source::SourceFile;
+use crate::terms::learned::{term_tables, Inputs, TermTable};
+use crate::terms::DocumentWords;
 
 /// Everything a rule may read about one translation: prepared once, shared by every rule.
 pub struct Context<'a> {
@@ -27,6 +29,12 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     /// The tag attributes the translation changed, found once for the rules that read them.
     pub changed_attributes: OnceCell<Vec<ChangedInDocument>>,
+    /// The translation's words keyed for term matching, made once for the rules that read them.
+    pub term_words: OnceCell<DocumentWords>,
+    /// The source's words keyed for term matching.
+    pub source_term_words: OnceCell<DocumentWords>,
+    /// What each source term became in this translation.
+    pub term_tables: OnceCell<Vec<TermTable>>,
 }
 
 pub struct SourceSide<'a> {
@@ -117,6 +125,49 @@ impl<'a> Context<'a> {
                 changed
             }
             None => Vec::new(),
+        })
+    }
+
+    /// The translation's words, keyed for finding terms in its language.
+    pub fn term_words(&self) -> &DocumentWords {
+        self.term_words
+            .get_or_init(|| DocumentWords::new(self.document, self.locale))
+    }
+
+    /// The source's words, keyed for finding terms in the source language.
+    pub fn source_term_words(&self) -> Option<&DocumentWords> {
+        let source = self.source.as_ref()?;
+        Some(
+            self.source_term_words
+                .get_or_init(|| DocumentWords::new(source.document, source.locale)),
+        )
+    }
+
+    /// What each source term became in this translation, learned over its aligned prose
+    /// blocks (`inconsistent-term`, `loclint terms`).
+    pub fn term_tables(&self) -> &[TermTable] {
+        self.term_tables.get_or_init(|| {
+            let (Some(source), Some(source_words)) = (&self.source, self.source_term_words())
+            else {
+                return Vec::new();
+            };
+            let pairs: Vec<(usize, usize)> = self
+                .pairs_in_place()
+                .filter(|&(s, t)| {
+                    source.document.blocks[s].kind.is_prose()
+                        && self.document.blocks[t].kind.is_prose()
+                })
+                .collect();
+            term_tables(&Inputs {
+                source: source.document,
+                source_words,
+                source_locale: source.locale,
+                target: self.document,
+                target_words: self.term_words(),
+                locale: self.locale,
+                pairs: &pairs,
+                terminology: &self.settings.terminology,
+            })
         })
     }
 

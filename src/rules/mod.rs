@@ -4,10 +4,13 @@
 
 mod code_mismatch;
 mod context;
+mod do_not_translate;
 mod duplicate_section;
 mod encoding_damage;
 mod front_matter_mismatch;
+mod glossary_term;
 mod image_mismatch;
+mod inconsistent_term;
 mod invisible_character;
 mod length_outlier;
 mod link_mismatch;
@@ -67,6 +70,9 @@ pub static RULES: &[&dyn Rule] = &[
     &front_matter_mismatch::FrontMatterMismatch,
     &placeholder_mismatch::PlaceholderMismatch,
     &length_outlier::LengthOutlier,
+    &glossary_term::GlossaryTerm,
+    &do_not_translate::DoNotTranslate,
+    &inconsistent_term::InconsistentTerm,
     &mixed_script_word::MixedScriptWord,
     &invisible_character::InvisibleCharacter,
     &encoding_damage::EncodingDamage,

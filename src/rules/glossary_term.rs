@@ -1,0 +1,253 @@
+use crate::finding::{Finding, Severity};
+use crate::terms::{kept_in, latin_words, transliteration_in, Status};
+
+use super::{Context, Rule, RuleInfo};
+
+pub struct GlossaryTerm;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "glossary-term",
+    default_severity: Severity::Warning,
+    summary: "A glossary term of the source rendered otherwise than the glossary approves",
+    needs_source: true,
+    docs: r#"## What it finds
+
+A source block holds a term of the team's glossary, and its translated block holds none of the
+renderings the glossary approves for the translation's locale (a warning), or holds a rendering
+the glossary forbids (an error) or deprecates (a warning). The finding names the term, the
+approved renderings, and what the translation has instead when that can be told: a
+transliteration of the term (`प्रोडक्ट` for `product`), or the term left in English.
+
+Glossaries are configured in `loclint.toml`:
+
+```toml
+[terminology]
+glossaries = ["terms.csv", "brand.tbx"]   # relative to loclint.toml
+
+[[terminology.term]]
+source = "workspace"
+variants = ["work space"]
+approved = { ar = "مساحة العمل", de = ["Arbeitsbereich"] }
+forbidden = { de = "Workspace" }
+```
+
+- CSV or TSV: a header row of locale codes (`en`, `hi`, `pt-BR`); the source locale's column
+  holds the terms. Several renderings in a cell are separated by `|`. A column
+  `<locale>:forbidden` (or `:deprecated`) lists renderings not to use. Optional columns:
+  `variants`, `case-sensitive`, `do-not-translate` (yes/no), `translatable` (no: do not
+  translate) and `description`. Crowdin (`Term [hi]`) and Lokalise (`hi_translation`) headers
+  are read too.
+- TBX (ISO 30042), TBX-Basic and TBX v3: each entry's terms by language, with
+  `administrativeStatus` or `normativeAuthorization` (`preferred` and `admitted` approve,
+  `deprecated` and `superseded` deprecate, `forbidden` forbids). A note saying "do not
+  translate" marks a name.
+
+A glossary that cannot be read stops the run with its file and line (exit status 2): XML that is
+not well-formed, a row with the wrong number of cells, an unknown locale code.
+
+Terms are found the way each language writes words: whole words by Unicode segmentation,
+inflected forms by a stemmer (`рабочего пространства` for `рабочее пространство`), Arabic
+prefixes and clitics (`والمنتج`, `بالمنتج`, `للمنتج`) and tatweel, Hindi inflections and nukta
+variants, German compounds (`Arbeitsbereichseinstellungen`), Korean particles
+(`대시보드에서`), Chinese, Japanese and Thai by substring; case and accents folded in Latin,
+Cyrillic and Greek, unless the entry is case-sensitive.
+
+Only blocks whose place says they translate each other are compared; a term a name stands for
+(`do-not-translate`) is that rule's.
+
+## Why it matters
+
+An approved term is a promise to the reader: the word in the interface, the help centre and the
+contract is one word. Each translation that strays makes readers wonder whether two words mean
+two things.
+
+## Example
+
+```text
+glossary:    product -> hi उत्पाद
+source:      take our interactive product tour
+translation: हमारे इंटरैक्टिव प्रोडक्ट टूर को लें
+```
+
+`प्रोडक्ट` is reported: the glossary approves `उत्पाद`.
+
+## How to fix
+
+Use the approved rendering, or, if the glossary is out of date, update the glossary.
+"#,
+};
+
+impl Rule for GlossaryTerm {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, ctx: &Context, findings: &mut Vec<Finding>) {
+        let terminology = &ctx.settings.terminology;
+        let (Some(source), Some(source_words)) = (&ctx.source, ctx.source_term_words()) else {
+            return;
+        };
+        if terminology.is_empty() {
+            return;
+        }
+        let words = ctx.term_words();
+        for (s, t) in ctx.pairs_in_place() {
+            let (source_block, block) = (&source.document.blocks[s], &ctx.document.blocks[t]);
+            if !source_block.kind.is_prose() {
+                continue;
+            }
+            for found in terminology.found_in(&source_words.blocks[s]) {
+                let entry = &terminology.glossary.entries[found.entry];
+                if entry.do_not_translate {
+                    continue;
+                }
+                let renderings = terminology.renderings_for(found.entry, ctx.locale);
+                if renderings.is_empty() {
+                    continue;
+                }
+                let approved: Vec<&str> = renderings
+                    .iter()
+                    .filter(|(r, _)| r.status == Status::Approved)
+                    .map(|(r, _)| r.text.as_str())
+                    .collect();
+                let approved_list = approved
+                    .iter()
+                    .map(|a| format!("`{a}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or ");
+                let term_text = &source_block.text[found.ranges[0].clone()];
+                let source_range = source_block.file_range(found.ranges[0].clone());
+                let target = &words.blocks[t];
+                let mut banned = false;
+                for (rendering, pattern) in renderings
+                    .iter()
+                    .filter(|(r, _)| r.status != Status::Approved)
+                {
+                    for hit in target.find(pattern, &words.language) {
+                        banned = true;
+                        let (what, severity) = match rendering.status {
+                            Status::Forbidden => ("forbidden", Severity::Error),
+                            _ => ("deprecated", Severity::Warning),
+                        };
+                        let used = &block.text[hit.clone()];
+                        let mut message = format!(
+                            "`{used}` is a {what} rendering of `{term_text}` ({})",
+                            entry.origin
+                        );
+                        if !approved.is_empty() {
+                            message.push_str(&format!("; the glossary approves {approved_list}"));
+                        }
+                        let mut finding = Finding::new(&INFO, block.file_range(hit), message)
+                            .severity(severity)
+                            .source(source_range.clone());
+                        if let Some(first) = approved.first() {
+                            finding = finding.fix(format!("replace `{used}` with `{first}`"));
+                        }
+                        findings.push(finding);
+                    }
+                }
+                if banned || approved.is_empty() {
+                    continue;
+                }
+                let has_approved = renderings
+                    .iter()
+                    .filter(|(r, _)| r.status == Status::Approved)
+                    .any(|(_, pattern)| !target.find(pattern, &words.language).is_empty());
+                if has_approved {
+                    continue;
+                }
+                let instead = entry
+                    .forms()
+                    .find_map(|form| {
+                        transliteration_in(block, target, form, &latin_words(source_block))
+                    })
+                    .or_else(|| kept_in(block, target, &entry.term));
+                let (range, message) = match instead {
+                    Some(range) => {
+                        let used = &block.text[range.clone()];
+                        (
+                            range,
+                            format!(
+                                "`{term_text}` is rendered `{used}`; the glossary approves {approved_list} ({})",
+                                entry.origin
+                            ),
+                        )
+                    }
+                    None => {
+                        let Some(first) = target.words().next().map(|(r, _)| r.clone()) else {
+                            continue;
+                        };
+                        (
+                            first,
+                            format!(
+                                "`{term_text}` has none of its approved renderings here: {approved_list} ({})",
+                                entry.origin
+                            ),
+                        )
+                    }
+                };
+                findings.push(
+                    Finding::new(&INFO, block.file_range(range), message).source(source_range),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Settings;
+    use crate::rules::test_support::check_with;
+
+    fn settings(toml: &str) -> Settings {
+        Settings::from_toml(toml, std::path::Path::new("loclint.toml"), ".".into()).unwrap()
+    }
+
+    const GLOSSARY: &str = r#"
+[[terminology.term]]
+source = "product"
+approved = { hi = "उत्पाद", ar = "منتج" }
+forbidden = { hi = "माल" }
+"#;
+
+    #[test]
+    fn fires_on_a_transliteration_and_a_forbidden_rendering() {
+        let settings = settings(GLOSSARY);
+        let found = check_with(
+            &GlossaryTerm,
+            "hi",
+            Some("Our product is new.\n\nThe product tour."),
+            "हमारा प्रोडक्ट नया है।\n\nमाल का टूर।",
+            &settings,
+        );
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(
+            found[0].message.contains("`प्रोडक्ट`"),
+            "{}",
+            found[0].message
+        );
+        assert_eq!(found[1].severity, Severity::Error);
+    }
+
+    #[test]
+    fn silent_on_inflected_and_clitic_forms() {
+        let settings = settings(GLOSSARY);
+        let hi = check_with(
+            &GlossaryTerm,
+            "hi",
+            Some("All products are listed."),
+            "सभी उत्पादों की सूची है।",
+            &settings,
+        );
+        assert!(hi.is_empty(), "{hi:#?}");
+        let ar = check_with(
+            &GlossaryTerm,
+            "ar",
+            Some("Open the product page."),
+            "افتح صفحة المنتج.",
+            &settings,
+        );
+        assert!(ar.is_empty(), "{ar:#?}");
+    }
+}
