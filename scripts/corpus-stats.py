@@ -26,9 +26,12 @@ ROOTS = {
 }
 
 
-def run(binary, root):
+def run(binary, root, name):
+    # A corpus with tests/corpus/<name>.toml is checked with it, as tests/corpus.rs does.
+    config = os.path.join(HERE, "..", "tests", "corpus", name + ".toml")
+    options = ["--config", os.path.abspath(config)] if os.path.isfile(config) else ["--no-config"]
     done = subprocess.run(
-        [binary, "check", ".", "--format", "json", "--no-config"],
+        [binary, "check", ".", "--format", "json"] + options,
         cwd=root,
         capture_output=True,
         text=True,
@@ -52,7 +55,7 @@ def main():
     grand = collections.Counter()
     for name, relative in ROOTS.items():
         root = os.path.join(args.corpora, relative)
-        doc = run(binary, root)
+        doc = run(binary, root, name)
         if args.out:
             os.makedirs(args.out, exist_ok=True)
             with open(os.path.join(args.out, name + ".json"), "w", encoding="utf-8") as f:

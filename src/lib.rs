@@ -3,7 +3,8 @@
 //! The pipeline, one module a stage:
 //! [`changes`] (what a change touched, asked of git, for `--changed-since`) -> [`discover`] (paths to article groups) -> [`source`] (read, decode, line index) ->
 //! [`document`] (parse into blocks, prepare tokens and anchors) -> [`align`] (translation blocks
-//! to source blocks) -> [`evidence`] (what the group and the locale say) -> [`rules`] (one file
+//! to source blocks) -> [`evidence`] (what the group and the locale say) -> [`terms`] (glossaries, term matching
+//! by script, renderings learned over aligned blocks) -> [`rules`] (one file
 //! a rule, over a shared context) -> [`suppress`] (inline suppressions in a translation's
 //! comments) -> [`check`] (the run, in parallel, with configured severities and the locales'
 //! practice) -> [`baseline`] (findings already known, left out) -> [`report`] (one module a

@@ -58,6 +58,25 @@ impl GroupEvidence {
         if let Some(source) = source {
             add_code_words(source, &mut evidence.code_words);
         }
+        // Each source block's capitalised words, once for every translation.
+        let source_names: Vec<Vec<String>> = source.map_or_else(Vec::new, |source| {
+            source
+                .blocks
+                .iter()
+                .map(|block| {
+                    let mut names: Vec<String> = block
+                        .words()
+                        .filter(|t| t.script == Script::Latin)
+                        .map(|t| name_form(t.text(&block.text)))
+                        .filter(|w| starts_upper(w))
+                        .map(str::to_lowercase)
+                        .collect();
+                    names.sort_unstable();
+                    names.dedup();
+                    names
+                })
+                .collect()
+        });
         for member in members {
             add_code_words(member.document, &mut evidence.code_words);
             let keys: HashSet<String> = member
@@ -114,22 +133,17 @@ impl GroupEvidence {
                 }
                 if !member.latin_script {
                     evidence.present_other_script[s] += 1;
+                    let names = &source_names[s];
+                    if names.is_empty() {
+                        continue;
+                    }
                     let here: HashSet<String> = block
                         .words()
                         .filter(|t| t.script == Script::Latin)
                         .map(|t| name_form(t.text(&block.text)).to_lowercase())
                         .collect();
-                    let source_block = &source.blocks[s];
-                    let names: HashSet<String> = source_block
-                        .words()
-                        .map(|t| name_form(t.text(&source_block.text)))
-                        .filter(|w| starts_upper(w))
-                        .map(str::to_lowercase)
-                        .collect();
-                    for name in names {
-                        if here.contains(&name) {
-                            *evidence.kept_names.entry((s, name)).or_default() += 1;
-                        }
+                    for name in names.iter().filter(|n| here.contains(*n)) {
+                        *evidence.kept_names.entry((s, name.clone())).or_default() += 1;
                     }
                 }
             }

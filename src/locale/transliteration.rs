@@ -19,16 +19,16 @@ pub fn transliteration_distance(name: &str, word: &str) -> Option<usize> {
     // Ideographs are read by meaning, not sound (their romanization is another language's).
     let script = script.filter(|s| !matches!(s, Script::Latin | Script::Han | Script::Yi))?;
     let abjad = matches!(script, Script::Arabic | Script::Hebrew | Script::Syriac);
-    let source = sounds(&any_ascii::any_ascii(name), false);
-    let target = sounds(&any_ascii::any_ascii(word), abjad);
-    let (source_skeleton, target_skeleton) = (skeleton(&source), skeleton(&target));
+    let (source, target) = (romanized(name, false), romanized(word, abjad));
+    let (source_skeleton, target_skeleton) = (&source.skeleton, &target.skeleton);
+    let (source, target) = (&source.sounds, &target.sounds);
     if source_skeleton.len() < 2
         || target_skeleton.is_empty()
         || source_skeleton.first() != target_skeleton.first()
     {
         return None;
     }
-    let distance = edit_distance(&source, &target);
+    let distance = edit_distance(source, target);
     let longest = source.len().max(target.len());
     let close = if abjad {
         // Short vowels unwritten, the consonants must agree and the long vowels nearly so:
@@ -47,6 +47,43 @@ pub fn transliteration_distance(name: &str, word: &str) -> Option<usize> {
         distance == 0 || (longest >= 5 && distance * 4 <= longest)
     };
     close.then_some(distance)
+}
+
+/// A word's sounds and their consonant skeleton.
+struct Romanized {
+    sounds: Vec<u8>,
+    skeleton: Vec<u8>,
+}
+
+thread_local! {
+    /// Words romanized so far, as abjad text or not: a term is compared with the same words
+    /// again and again.
+    static ROMANIZED: std::cell::RefCell<[std::collections::HashMap<String, std::rc::Rc<Romanized>>; 2]> =
+        std::cell::RefCell::new([std::collections::HashMap::new(), std::collections::HashMap::new()]);
+}
+
+/// Entries the cache of romanized words holds before it starts afresh: memory stays bounded.
+const ROMANIZED_CACHE: usize = 50_000;
+
+/// A word's sounds (see [`sounds`]), romanized once per thread.
+fn romanized(word: &str, abjad: bool) -> std::rc::Rc<Romanized> {
+    ROMANIZED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let cache = &mut cache[usize::from(abjad)];
+        if let Some(known) = cache.get(word) {
+            return known.clone();
+        }
+        if cache.len() >= ROMANIZED_CACHE {
+            cache.clear();
+        }
+        let sounds = sounds(&any_ascii::any_ascii(word), abjad);
+        let made = std::rc::Rc::new(Romanized {
+            skeleton: skeleton(&sounds),
+            sounds,
+        });
+        cache.insert(word.to_string(), made.clone());
+        made
+    })
 }
 
 /// Lower case ASCII letters, sounds that scripts write alike made one: `p` as `b`, `v` as `f`, `c`, `q`, `g`, `j` and `x` as `k`, `t` as `d`, `z` as `s`, `l` as `r` (Japanese

@@ -167,6 +167,7 @@ impl<'a> Context<'a> {
                 locale: self.locale,
                 pairs: &pairs,
                 terminology: &self.settings.terminology,
+                full: self.settings.collect_terms,
             })
         })
     }

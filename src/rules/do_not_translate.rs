@@ -85,7 +85,7 @@ impl Rule for DoNotTranslate {
             // (name as the source writes it, where, why it is kept)
             let mut names: Vec<(String, std::ops::Range<usize>, String)> = Vec::new();
             let mut glossary_names = HashSet::new();
-            for found in terminology.found_in(&source_words.blocks[s]) {
+            for found in terminology.found_in(source_block, &source_words.blocks[s]) {
                 let entry = &terminology.glossary.entries[found.entry];
                 if entry.do_not_translate {
                     glossary_names.insert(fold(&entry.term, false));

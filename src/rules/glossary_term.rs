@@ -1,3 +1,4 @@
+use crate::document::{starts_upper, BlockKind};
 use crate::finding::{Finding, Severity};
 use crate::terms::{kept_in, latin_words, transliteration_in, Status};
 
@@ -96,7 +97,7 @@ impl Rule for GlossaryTerm {
             if !source_block.kind.is_prose() {
                 continue;
             }
-            for found in terminology.found_in(&source_words.blocks[s]) {
+            for found in terminology.found_in(source_block, &source_words.blocks[s]) {
                 let entry = &terminology.glossary.entries[found.entry];
                 if entry.do_not_translate {
                     continue;
@@ -156,12 +157,58 @@ impl Rule for GlossaryTerm {
                 if has_approved {
                     continue;
                 }
+                // A word of a name (`Kubelet Stats Receiver`, `Tracer` linking to its API page)
+                // is the name's, not the term.
+                let occurrence = &found.ranges[0];
+                if in_capitalised_run(source_block, occurrence)
+                    || source_block
+                        .links
+                        .iter()
+                        .any(|l| l.text.start <= occurrence.start && occurrence.end <= l.text.end)
+                {
+                    continue;
+                }
+                let kept = kept_in(block, target, &entry.term);
+                // The term kept as the source writes it: in a table's cells (labels and values
+                // kept on purpose as often as not), capitalised as a name (`the Instrumentation
+                // resource`, a heading naming a class), or with the source's next or previous
+                // word kept beside it (`node exporter`): a name the translation keeps.
+                if let Some(kept_range) = &kept {
+                    let capitalised = starts_upper(&source_block.text[occurrence.clone()]);
+                    if block.kind == BlockKind::TableRow
+                        || capitalised
+                        || kept_with_neighbour(source_block, occurrence, block, kept_range)
+                    {
+                        continue;
+                    }
+                }
+                // A paragraph split in two: the term went to its other half.
+                // (An unpaired block beside: a block paired with a source block of its own
+                // is no half of this one.)
+                let beside = [t.checked_sub(1), Some(t + 1)]
+                    .into_iter()
+                    .flatten()
+                    .any(|index| {
+                        index < words.blocks.len()
+                            && source.alignment.source_of(index).is_none()
+                            && renderings
+                                .iter()
+                                .filter(|(r, _)| r.status == Status::Approved)
+                                .any(|(_, pattern)| {
+                                    !words.blocks[index]
+                                        .find(pattern, &words.language)
+                                        .is_empty()
+                                })
+                    });
+                if beside && kept.is_none() {
+                    continue;
+                }
                 let instead = entry
                     .forms()
                     .find_map(|form| {
                         transliteration_in(block, target, form, &latin_words(source_block))
                     })
-                    .or_else(|| kept_in(block, target, &entry.term));
+                    .or(kept);
                 let (range, message) = match instead {
                     Some(range) => {
                         let used = &block.text[range.clone()];
@@ -174,9 +221,12 @@ impl Rule for GlossaryTerm {
                         )
                     }
                     None => {
-                        let Some(first) = target.words().next().map(|(r, _)| r.clone()) else {
+                        // The block's first line: no word of it stands for the term.
+                        if target.is_empty() {
                             continue;
-                        };
+                        }
+                        let end = block.text.find('\n').unwrap_or(block.text.len());
+                        let first = 0..end;
                         (
                             first,
                             format!(
@@ -192,6 +242,61 @@ impl Rule for GlossaryTerm {
             }
         }
     }
+}
+
+/// Whether a source word beside the term (`node` of `node exporter`) stands beside the kept
+/// term in the translation too.
+fn kept_with_neighbour(
+    source: &crate::document::Block,
+    occurrence: &std::ops::Range<usize>,
+    block: &crate::document::Block,
+    kept: &std::ops::Range<usize>,
+) -> bool {
+    let neighbour = |text: &str, range: &std::ops::Range<usize>, after: bool| -> Option<String> {
+        let side = if after {
+            text[range.end..].split_whitespace().next()
+        } else {
+            text[..range.start].split_whitespace().last()
+        }?;
+        let word = side.trim_matches(|c: char| !c.is_alphanumeric());
+        (!word.is_empty() && word.is_ascii()).then(|| word.to_lowercase())
+    };
+    [true, false].into_iter().any(|after| {
+        match (
+            neighbour(&source.text, occurrence, after),
+            neighbour(&block.text, kept, after),
+        ) {
+            (Some(a), Some(b)) => a == b && a.len() > 2,
+            _ => false,
+        }
+    })
+}
+
+/// Whether the words at `range` of a block stand in a run of capitalised words: a name of
+/// which the term is a word (`Kubelet Stats Receiver`, `OpenTelemetry Semantic Conventions`).
+fn in_capitalised_run(block: &crate::document::Block, range: &std::ops::Range<usize>) -> bool {
+    let words: Vec<&crate::document::Token> = block.words().collect();
+    let Some(first) = words.iter().position(|t| t.range.start >= range.start) else {
+        return false;
+    };
+    let last = words
+        .iter()
+        .rposition(|t| t.range.end <= range.end)
+        .unwrap_or(first);
+    let capital = |t: &&crate::document::Token| {
+        crate::document::starts_upper(t.text(&block.text))
+            && t.script == crate::locale::Script::Latin
+    };
+    let adjacent = |a: &crate::document::Token, b: &crate::document::Token| {
+        block.text[a.range.end..b.range.start].trim().is_empty()
+    };
+    capital(&words[first])
+        && (first
+            .checked_sub(1)
+            .is_some_and(|p| capital(&words[p]) && adjacent(words[p], words[first]))
+            || words
+                .get(last + 1)
+                .is_some_and(|n| capital(n) && adjacent(words[last], n)))
 }
 
 #[cfg(test)]

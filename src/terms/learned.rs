@@ -84,6 +84,9 @@ pub struct Inputs<'a> {
     /// Aligned prose pairs, (source block, translation block), duplicated copies left out.
     pub pairs: &'a [(usize, usize)],
     pub terminology: &'a Terminology,
+    /// The whole table, for `loclint terms`: names, and renderings learned by co-occurrence.
+    /// Without it, only what `inconsistent-term` reads: renderings told by their form.
+    pub full: bool,
 }
 
 /// A rendering seen by co-occurrence needs this many blocks...
@@ -104,6 +107,9 @@ pub fn term_tables(inputs: &Inputs) -> Vec<TermTable> {
     if tables.is_empty() {
         return tables;
     }
+    if !inputs.full {
+        tables.retain(|t| t.kind != TermKind::Name);
+    }
     let units = TargetUnits::new(inputs);
     for table in &mut tables {
         table.renderings = renderings(inputs, table, &units);
@@ -118,7 +124,10 @@ fn source_terms(inputs: &Inputs) -> Vec<TermTable> {
     // Glossary entries.
     let mut by_entry: HashMap<usize, Vec<(usize, usize, Range<usize>)>> = HashMap::new();
     for &(s, t) in inputs.pairs {
-        for found in inputs.terminology.found_in(&inputs.source_words.blocks[s]) {
+        for found in inputs
+            .terminology
+            .found_in(&inputs.source.blocks[s], &inputs.source_words.blocks[s])
+        {
             by_entry
                 .entry(found.entry)
                 .or_default()
@@ -395,7 +404,7 @@ impl TargetUnits {
         let mut blocks_with: HashMap<String, usize> = HashMap::new();
         for (block, words) in inputs.target.blocks.iter().zip(&inputs.target_words.blocks) {
             let units = if block.kind.is_prose() {
-                block_units(block, words)
+                block_units(block, words, inputs.full)
             } else {
                 HashSet::new()
             };
@@ -459,10 +468,15 @@ impl TargetUnits {
     }
 }
 
-fn block_units(block: &Block, words: &BlockWords) -> HashSet<String> {
+/// `full`: also the runs and pairs that co-occurrence reads; without, the words alone.
+fn block_units(block: &Block, words: &BlockWords, full: bool) -> HashSet<String> {
     let mut units: HashSet<String> = HashSet::new();
     let mut run: Vec<char> = Vec::new();
     let flush = |run: &mut Vec<char>, units: &mut HashSet<String>| {
+        if !full {
+            run.clear();
+            return;
+        }
         for len in 2..=4 {
             for window in run.windows(len) {
                 units.insert(format!("cjk:{}", window.iter().collect::<String>()));
@@ -490,7 +504,7 @@ fn block_units(block: &Block, words: &BlockWords) -> HashSet<String> {
         if !key.is_empty() && text.chars().count() >= 2 && !hiragana {
             units.insert(format!("word:{key}"));
             // Two words in a row, nothing but space between: a phrase's rendering.
-            if let Some((end, before)) = previous {
+            if let Some((end, before)) = previous.filter(|_| full) {
                 if block.text[end..range.start].trim().is_empty() {
                     units.insert(format!("pair:{before} {key}"));
                 }
@@ -565,6 +579,9 @@ fn renderings(inputs: &Inputs, table: &TermTable, units: &TargetUnits) -> Vec<Re
     let mut remaining: Vec<usize> = table.pairs.iter().map(|(_, t, _)| *t).collect();
     remaining.sort_unstable();
     remaining.dedup();
+    if !inputs.full {
+        remaining.clear();
+    }
     let term_blocks: Vec<usize> = remaining.clone();
     let term_keys: Vec<String> = {
         use unicode_segmentation::UnicodeSegmentation;
@@ -575,6 +592,9 @@ fn renderings(inputs: &Inputs, table: &TermTable, units: &TargetUnits) -> Vec<Re
             .collect()
     };
     for _ in 0..2 {
+        if remaining.len() < MIN_COOCCURRENCE {
+            break;
+        }
         let Some(unit) = best_unit(&remaining, units) else {
             break;
         };

@@ -14,6 +14,10 @@ use crate::locale::{char_script, Locale, Script};
 /// How the words of one language compare.
 pub struct Language {
     stemmer: Option<Stemmer>,
+    english: bool,
+    /// Japanese: the genitive `の` may stand inside a compound term (`コンテキストの伝搬` for
+    /// `コンテキスト伝搬`), so unspaced text and terms are compared without it.
+    no_particle: bool,
     hindi: bool,
     clitics: bool,
     compounds: bool,
@@ -26,7 +30,10 @@ impl Language {
             "ar" => Some(Algorithm::Arabic),
             "da" => Some(Algorithm::Danish),
             "nl" => Some(Algorithm::Dutch),
-            "en" => Some(Algorithm::English),
+            // English inflects little and derives much: Snowball's `exporter`, `specification`
+            // and `receiver` would be `export`, `specific` and `receive`. Its endings are
+            // stripped by hand (`english_inflection`).
+            "en" => None,
             "fi" => Some(Algorithm::Finnish),
             "fr" => Some(Algorithm::French),
             "de" => Some(Algorithm::German),
@@ -45,6 +52,8 @@ impl Language {
         };
         Language {
             stemmer: algorithm.map(Stemmer::create),
+            english: language == "en",
+            no_particle: language == "ja",
             hindi: matches!(language, "hi" | "mr" | "ne"),
             clitics: matches!(language, "ar" | "fa" | "ur" | "ps"),
             compounds: matches!(
@@ -58,6 +67,8 @@ impl Language {
     pub fn of_unspaced() -> Language {
         Language {
             stemmer: None,
+            english: false,
+            no_particle: false,
             hindi: false,
             clitics: false,
             compounds: false,
@@ -80,6 +91,9 @@ impl Language {
 
     /// The key two forms of one word share: folded, then stemmed.
     fn key(&self, folded: &str) -> String {
+        if self.english {
+            return english_inflection(folded).to_string();
+        }
         if self.hindi {
             return hindi_stem(folded).to_string();
         }
@@ -117,7 +131,7 @@ impl Pattern {
             .then(|| {
                 fold(text, false)
                     .chars()
-                    .filter(|c| !c.is_whitespace())
+                    .filter(|c| !(c.is_whitespace() || (language.no_particle && *c == 'の')))
                     .collect()
             });
         let words = text
@@ -200,7 +214,22 @@ impl BlockWords {
             let mut folded = String::new();
             let mut offsets = Vec::new();
             for (at, c) in block.text.char_indices() {
-                if c.is_whitespace() || block.is_masked(&(at..at + c.len_utf8())) {
+                if c.is_whitespace()
+                    || (language.no_particle && c == 'の')
+                    || block.is_masked(&(at..at + c.len_utf8()))
+                {
+                    continue;
+                }
+                // Letters of unspaced scripts and ASCII fold as themselves or their lower
+                // case: only the rest pays for normalization.
+                if c.is_ascii() {
+                    folded.push(c.to_ascii_lowercase());
+                    offsets.push(at);
+                    continue;
+                }
+                if crate::locale::is_unspaced_script(char_script(c)) {
+                    folded.push(c);
+                    offsets.push(at);
                     continue;
                 }
                 for f in fold(c.encode_utf8(&mut [0; 4]), false).chars() {
@@ -394,6 +423,28 @@ fn strip_arabic_prefixes(word: &str) -> &str {
         .into_iter()
         .min_by_key(|form| form.len())
         .unwrap_or(word)
+}
+
+/// An English noun without its plural or possessive ending (`workspaces`, `libraries`,
+/// `Guru's` -> `workspace`, `library`, `guru`). Glossary terms are nouns: `exported`,
+/// `sampling` and `signaling` are other words than `export`, `sample` and `signal`, and
+/// Snowball's `exporter` -> `export` would be another word too.
+fn english_inflection(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let word = word.strip_suffix("'s").unwrap_or(word);
+    let long = |stem: &str| stem.chars().count() >= 3;
+    if let Some(stem) = word.strip_suffix("ies").filter(|s| long(s)) {
+        return Cow::Owned(format!("{stem}y"));
+    }
+    for ending in ["sses", "shes", "ches", "xes"] {
+        if let Some(stem) = word.strip_suffix(ending).filter(|s| long(s)) {
+            return Cow::Owned(format!("{stem}{}", &ending[..ending.len() - 2]));
+        }
+    }
+    match word.strip_suffix('s') {
+        Some(stem) if long(stem) && !stem.ends_with(['s', 'u', 'i']) => Cow::Borrowed(stem),
+        _ => Cow::Borrowed(word),
+    }
 }
 
 /// A light Hindi stemmer: inflectional endings of nouns, adjectives and verbs, longest first.
@@ -601,6 +652,10 @@ mod tests {
         );
         assert_eq!(found("zh", "工作区", "打开工作区设置。").len(), 1);
         assert_eq!(found("ko", "대시보드", "대시보드에서 확인하세요.").len(), 1);
+        assert_eq!(
+            found("ja", "コンテキスト伝搬", "コンテキストの伝搬を使います。").len(),
+            1
+        );
     }
 
     #[test]
@@ -612,5 +667,9 @@ mod tests {
         assert_eq!(found("fr", "équipe", "Les equipes et l’équipe.").len(), 2);
         assert_eq!(found("en", "workspace", "Two workspaces.").len(), 1);
         assert!(found("en", "work", "A workspace.").is_empty());
+        assert_eq!(found("en", "library", "Two libraries.").len(), 1);
+        assert!(found("en", "exporter", "Export it.").is_empty());
+        assert!(found("en", "specification", "A specific one.").is_empty());
+        assert!(found("en", "sample", "Sampling.").is_empty());
     }
 }

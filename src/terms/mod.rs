@@ -30,6 +30,7 @@ pub struct Terminology {
     by_first_word: HashMap<String, Vec<usize>>,
     /// Entries written in a script without spaces, looked for in every block.
     unspaced: Vec<usize>,
+    source_is_english: bool,
 }
 
 impl fmt::Debug for Terminology {
@@ -64,6 +65,7 @@ impl Terminology {
             rendering_patterns: Vec::new(),
             by_first_word: HashMap::new(),
             unspaced: Vec::new(),
+            source_is_english: source_locale.language() == "en",
             source_language,
             glossary: Glossary::default(),
         };
@@ -109,7 +111,10 @@ impl Terminology {
     }
 
     /// The glossary entries a source block holds, with where.
-    pub fn found_in(&self, words: &BlockWords) -> Vec<Found> {
+    ///
+    /// An occurrence inside an identifier (`kube-state-metrics`, `span_exporter`) is not the
+    /// term, nor, in an English source, a noun term used as a verb (`that span`, `to signal`).
+    pub fn found_in(&self, block: &crate::document::Block, words: &BlockWords) -> Vec<Found> {
         let mut candidates: Vec<usize> = words
             .keys()
             .filter_map(|key| self.by_first_word.get(key))
@@ -125,6 +130,10 @@ impl Terminology {
                 let mut ranges: Vec<Range<usize>> = self.source_patterns[entry]
                     .iter()
                     .flat_map(|p| words.find(p, &self.source_language))
+                    .filter(|range| {
+                        !(in_identifier(&block.text, range)
+                            || (self.source_is_english && used_as_verb(&block.text, range)))
+                    })
                     .collect();
                 ranges.sort_by_key(|r| r.start);
                 ranges.dedup();
@@ -143,6 +152,41 @@ impl Terminology {
             .filter(|(r, _)| chosen.iter().any(|c| std::ptr::eq(*c, *r)))
             .collect()
     }
+}
+
+/// Whether `range` of `text` is part of an identifier: joined to letters by `-`, `_`, `.` or
+/// `/` on either side.
+fn in_identifier(text: &str, range: &Range<usize>) -> bool {
+    let joined = |c: Option<char>, next: Option<char>| {
+        matches!(c, Some('-' | '_' | '.' | '/')) && next.is_some_and(char::is_alphanumeric)
+    };
+    let mut before = text[..range.start].chars().rev();
+    let mut after = text[range.end..].chars();
+    let (b1, b2) = (before.next(), before.next());
+    let (a1, a2) = (after.next(), after.next());
+    joined(b1, b2) || joined(a1, a2) || b1.is_some_and(|c| c == '_') || a1.is_some_and(|c| c == '_')
+}
+
+/// Whether the English word at `range` follows a word after which a verb stands (`to`, a
+/// modal, a relative pronoun): `traces that span services`, `to signal`.
+fn used_as_verb(text: &str, range: &Range<usize>) -> bool {
+    const BEFORE_VERBS: &[&str] = &[
+        "to", "can", "could", "will", "would", "may", "might", "must", "should", "shall", "that",
+        "which", "who", "they", "we", "you", "i", "it", "don't", "doesn't", "didn't", "not",
+    ];
+    let previous = text[..range.start]
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .rev()
+        .find(|w| !w.is_empty());
+    let gap = &text[..range.start];
+    let directly = gap
+        .trim_end_matches(|c: char| c.is_whitespace())
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphanumeric() || c == '\'');
+    directly
+        && previous
+            .is_some_and(|w| BEFORE_VERBS.contains(&w.to_lowercase().replace('’', "'").as_str()))
 }
 
 /// A document's blocks, their words keyed once in the document's language.
@@ -235,12 +279,14 @@ pub fn kept_in(
     let folded: Vec<String> = term.split_whitespace().map(|w| fold(w, false)).collect();
     let list: Vec<(&Range<usize>, &str)> = words.words().collect();
     let n = folded.len().max(1);
-    let _ = block;
     list.windows(n).find_map(|window| {
-        window
+        let range = window[0].0.start..window[n - 1].0.end;
+        // A word of an identifier (`kube-state-metrics`) is not the term kept.
+        (window
             .iter()
             .zip(&folded)
             .all(|((_, word), part)| word.trim_end_matches('s') == part.trim_end_matches('s'))
-            .then(|| window[0].0.start..window[n - 1].0.end)
+            && !in_identifier(&block.text, &range))
+        .then_some(range)
     })
 }
