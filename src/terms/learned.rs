@@ -101,6 +101,9 @@ const MIN_WORD_BLOCKS: usize = 3;
 const MIN_PHRASE_BLOCKS: usize = 2;
 /// Terms learned in one translation, at most: the most repeated.
 const MAX_TERMS: usize = 200;
+/// Terms whose renderings a check compares, at most (glossary terms first, then the most
+/// repeated): a rendering told apart twice needs a term in several blocks.
+const CHECKED_TERMS: usize = 60;
 
 pub fn term_tables(inputs: &Inputs) -> Vec<TermTable> {
     let mut tables = source_terms(inputs);
@@ -108,7 +111,12 @@ pub fn term_tables(inputs: &Inputs) -> Vec<TermTable> {
         return tables;
     }
     if !inputs.full {
+        // What inconsistent-term reads: the terms repeated most, names aside.
         tables.retain(|t| t.kind != TermKind::Name);
+        tables.sort_by(|a, b| {
+            (b.entry.is_some(), b.pairs.len()).cmp(&(a.entry.is_some(), a.pairs.len()))
+        });
+        tables.truncate(CHECKED_TERMS);
     }
     let units = TargetUnits::new(inputs);
     for table in &mut tables {

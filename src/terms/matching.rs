@@ -525,6 +525,20 @@ fn hindi_stem(word: &str) -> &str {
 /// Arabic and Persian forms of a letter made one; and, unless `case_sensitive`, lower case
 /// without accents (Latin, Cyrillic, Greek) and French or Italian elision (`l'espace`) left out.
 pub fn fold(text: &str, case_sensitive: bool) -> String {
+    // Most words are plain ASCII or Chinese and Japanese letters: no normalization to do.
+    if text
+        .chars()
+        .all(|c| crate::locale::is_unspaced_script(char_script(c)))
+    {
+        return text.to_string();
+    }
+    if text.is_ascii() && !text.contains('\'') {
+        return if case_sensitive {
+            text.to_string()
+        } else {
+            text.to_ascii_lowercase()
+        };
+    }
     let mut out = String::with_capacity(text.len());
     let text: String = if case_sensitive {
         text.nfc().collect()
