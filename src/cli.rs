@@ -557,16 +557,9 @@ fn terms(args: TermsArgs) -> anyhow::Result<ExitCode> {
         },
         None => None,
     };
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let discovery = discover::discover(&paths, &settings);
-    if discovery.groups.is_empty() {
-        eprintln!("{}", nothing_found(&discovery, &paths));
+    let Some(discovery) = discover_groups(&args.paths, &settings) else {
         return Ok(ExitCode::from(TROUBLE));
-    }
+    };
     let outcome = run_checks(discovery, &settings, args.jobs)?;
     for problem in &outcome.problems {
         eprintln!("error: {}", problem_line(problem));
@@ -628,16 +621,9 @@ fn init(args: InitArgs) -> anyhow::Result<ExitCode> {
     };
     // Learn anew: what the file says now must not decide what the run finds.
     settings.practice = crate::evidence::Practice::default();
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let discovery = discover::discover(&paths, &settings);
-    if discovery.groups.is_empty() {
-        eprintln!("{}", nothing_found(&discovery, &paths));
+    let Some(discovery) = discover_groups(&args.paths, &settings) else {
         return Ok(ExitCode::from(TROUBLE));
-    }
+    };
     let layouts_used = discovery.layouts_used.clone();
     let outcome = run_checks(discovery, &settings, args.jobs)?;
     for problem in &outcome.problems {
@@ -751,6 +737,22 @@ fn init(args: InitArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// What loclint says when the paths hold no article group: what it found and what it tried.
+/// The article groups under `paths` (the current folder when none is given), or `None` when
+/// there are none, having said which layouts were tried (`init`, `terms`).
+fn discover_groups(paths: &[PathBuf], settings: &Settings) -> Option<discover::Discovery> {
+    let paths = if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.to_vec()
+    };
+    let discovery = discover::discover(&paths, settings);
+    if discovery.groups.is_empty() {
+        eprintln!("{}", nothing_found(&discovery, &paths));
+        return None;
+    }
+    Some(discovery)
+}
+
 fn nothing_found(discovery: &discover::Discovery, paths: &[PathBuf]) -> String {
     let places: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let found = match discovery.files_found {

@@ -151,6 +151,9 @@ fn internal_error(group: &Group, panic: &(dyn std::any::Any + Send)) -> GroupRes
 pub struct Parsed {
     pub file: Arc<SourceFile>,
     pub document: Document,
+    /// Its words keyed for term matching, made once when a rule first asks: a source's serve
+    /// every translation of its group.
+    term_words: std::sync::OnceLock<crate::terms::DocumentWords>,
 }
 
 impl Parsed {
@@ -174,7 +177,14 @@ impl Parsed {
         Parsed {
             file: Arc::new(file),
             document,
+            term_words: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The document's words keyed for finding terms in `locale`, its language.
+    pub fn term_words(&self, locale: &Locale) -> &crate::terms::DocumentWords {
+        self.term_words
+            .get_or_init(|| crate::terms::DocumentWords::new(&self.document, locale))
     }
 }
 
@@ -416,6 +426,7 @@ pub fn check_translation(
             .map(|(s, alignment)| SourceSide {
                 file: &s.file,
                 document: &s.document,
+                parsed: s,
                 locale: &settings.source_locale,
                 alignment,
             }),
@@ -425,7 +436,6 @@ pub fn check_translation(
         settings,
         changed_attributes: std::cell::OnceCell::new(),
         term_words: std::cell::OnceCell::new(),
-        source_term_words: std::cell::OnceCell::new(),
         term_tables: std::cell::OnceCell::new(),
     };
     let mut findings = Vec::new();

@@ -31,8 +31,6 @@ pub struct Context<'a> {
     pub changed_attributes: OnceCell<Vec<ChangedInDocument>>,
     /// The translation's words keyed for term matching, made once for the rules that read them.
     pub term_words: OnceCell<DocumentWords>,
-    /// The source's words keyed for term matching.
-    pub source_term_words: OnceCell<DocumentWords>,
     /// What each source term became in this translation.
     pub term_tables: OnceCell<Vec<TermTable>>,
 }
@@ -40,6 +38,8 @@ pub struct Context<'a> {
 pub struct SourceSide<'a> {
     pub file: &'a SourceFile,
     pub document: &'a Document,
+    /// The parsed source, which keeps what its group's translations share.
+    pub parsed: &'a crate::check::Parsed,
     pub locale: &'a Locale,
     pub alignment: &'a Alignment,
 }
@@ -134,13 +134,11 @@ impl<'a> Context<'a> {
             .get_or_init(|| DocumentWords::new(self.document, self.locale))
     }
 
-    /// The source's words, keyed for finding terms in the source language.
-    pub fn source_term_words(&self) -> Option<&DocumentWords> {
+    /// The source's words, keyed for finding terms in the source language: once a group,
+    /// whichever translation asks first.
+    pub fn source_term_words(&self) -> Option<&'a DocumentWords> {
         let source = self.source.as_ref()?;
-        Some(
-            self.source_term_words
-                .get_or_init(|| DocumentWords::new(source.document, source.locale)),
-        )
+        Some(source.parsed.term_words(source.locale))
     }
 
     /// What each source term became in this translation, learned over its aligned prose

@@ -26,8 +26,14 @@ Which names are kept:
   `[[terminology.term]]`, a `do-not-translate` or `translatable` column in CSV, a "do not
   translate" note in TBX; see `loclint explain glossary-term`);
 - without one, the evidence decides: a name of the source (a Latin word it capitalises inside
-  its sentences and never writes in lower case, so not `Default` or `Install` of a heading)
-  that most of the group's other translations in non-Latin scripts keep in Latin.
+  its sentences and never writes in lower case, so not `Default` or `Install` of a heading; not
+  a word of a run of capitals, such as a person's name or a title, which locales write in their
+  script or translate) that most of the group's other translations in non-Latin scripts keep
+  in Latin in their block aligned with this one. When only one other translation can tell, it
+  must keep the name in every block, and the source must have it in two blocks or more.
+
+A transliteration the translation writes five times or more without a glossary entry is its
+deliberate choice: say otherwise in the glossary.
 
 A transliteration is recognised by how it sounds: both words are romanized and compared
 consonant by consonant, vowels aside where a script writes few of them (Arabic, Hebrew).
@@ -81,7 +87,6 @@ impl Rule for DoNotTranslate {
                 continue;
             }
             let target = &words.blocks[t];
-            let kept: HashSet<String> = target.words().map(|(_, w)| w.to_string()).collect();
             // (name as the source writes it, where, why it is kept)
             let mut names: Vec<(String, std::ops::Range<usize>, String)> = Vec::new();
             let mut glossary_names = HashSet::new();
@@ -125,10 +130,14 @@ impl Rule for DoNotTranslate {
                     ),
                 ));
             }
+            if names.is_empty() {
+                continue;
+            }
+            let kept: HashSet<&str> = target.words().map(|(_, w)| w).collect();
             for (name, source_range, why) in names {
                 let from_glossary = glossary_names.contains(&fold(&name, false));
                 let folded: Vec<String> = name.split_whitespace().map(|w| fold(w, false)).collect();
-                if folded.iter().all(|w| kept.contains(w)) {
+                if folded.iter().all(|w| kept.contains(w.as_str())) {
                     continue;
                 }
                 let Some(range) =

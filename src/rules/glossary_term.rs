@@ -54,7 +54,19 @@ variants, German compounds (`Arbeitsbereichseinstellungen`), Korean particles
 Cyrillic and Greek, unless the entry is case-sensitive.
 
 Only blocks whose place says they translate each other are compared; a term a name stands for
-(`do-not-translate`) is that rule's.
+(`do-not-translate`) is that rule's. Not reported:
+- a term inside an identifier (`kube-state-metrics`, `span_exporter`), and in an English source
+  a noun term used as a verb (`traces that span services`, `to signal`); English terms match
+  their plural and possessive only (`exporter` is not `export`);
+- a term that is a word of a name: in a run of capitalised words (`Kubelet Stats Receiver`) or
+  in a link's text;
+- the term kept in English in a table's cells, capitalised as a name (`the Instrumentation
+  resource`), or with the source's neighbouring word kept beside it (`node exporter`);
+- a missing rendering that stands in the unpaired block beside (a paragraph split in two).
+
+In Japanese, `の` inside a compound term is read through (`コンテキストの伝搬` for
+`コンテキスト伝搬`). A block without an approved rendering and without a telling word is
+reported on its first line.
 
 ## Why it matters
 

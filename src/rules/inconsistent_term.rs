@@ -23,17 +23,20 @@ that do are `glossary-term`'s), and, in an English source, the terms loclint fin
 of content repeated in three blocks or more, and two-word phrases repeated in two. Names are
 `do-not-translate`'s.
 
-What a term became is learned over the aligned blocks. A rendering counts when it is:
-- a word (or in Chinese, Japanese and Thai a run of two to four characters) standing in two
-  or more of the term's translated blocks and hardly anywhere else (Dice coefficient of 0.5 or
-  more, three quarters of its blocks among the term's);
-- a transliteration of the term (`प्रोडक्ट` for `product`);
-- a gloss: the word before the English term in brackets (`उत्पाद (product)`);
-- one of the glossary's renderings.
+What a term became is learned over the aligned blocks, and reported only when both renderings
+are told by their form:
+- the usual one, standing in two blocks or more, is a transliteration of the term
+  (`प्रोडक्ट` for `product`);
+- the other is another transliteration (a misspelt one) or a gloss (the word before the English
+  term in brackets: `उत्पाद (product)`), used at most once elsewhere in the translation without
+  the term, and absent from the blocks where the usual one stands.
 
-A rendering seen only once is reported only when it is told by transliteration, gloss or
-glossary; a tie is not reported, since neither side is the translation's usage. The term left
-in English is `untranslated-text`'s. A block of a duplicated run counts once.
+Not reported: a tie, forms of one word (`доске`, `доски`), a rendering inside the other
+(`工作` and `工作区`), and renderings learned from co-occurrence alone (a word found in the
+term's blocks and hardly anywhere else): on real translations those were another word of the
+sentences or the term in another sense as often as not. `loclint terms` lists them. The term
+left in English is `untranslated-text`'s. A block of a duplicated run counts once, and a
+translation's 60 most repeated terms are compared.
 
 loclint reports what it learned with `loclint terms`, which can also write it as a starter
 glossary.
@@ -51,7 +54,7 @@ source:      their product(s) ... the product team ... our product tour
 translation: उनका उत्पाद (product) ... प्रोडक्ट टीम ... प्रोडक्ट टूर
 ```
 
-`उत्पाद` is reported: `product` is `प्रोडक्ट` 2 times (lines 22, 46).
+`उत्पाद` is reported: `product` is `प्रोडक्ट` 2 times in this translation (lines 22, 46).
 
 ## How to fix
 
@@ -90,14 +93,12 @@ impl Rule for InconsistentTerm {
             let Some((majority, others)) = uses.split_first() else {
                 continue;
             };
-            // A rendering learned from co-occurrence alone needs three blocks to be the usage.
-            // The usage must be told by its form too: a word merely found in the term's blocks
+            // The usage must be told by its form (a transliteration; the glossary's renderings
+            // for this locale are glossary-term's): a word merely found in the term's blocks
             // (by co-occurrence) is as often another word of those sentences, or the term in
             // another sense (`list` the verb, `the list`). `loclint terms` lists those.
             // A gloss tells one place's rendering, not the translation's usage.
-            if !matches!(majority.how, How::Transliteration | How::Glossary(_))
-                || majority.places.len() < 2
-            {
+            if majority.how != How::Transliteration || majority.places.len() < 2 {
                 continue;
             }
             let majority_key = fold(&majority.text, false);
@@ -119,10 +120,8 @@ impl Rule for InconsistentTerm {
                 }
                 // Only a rendering told by its form is sure to render the term: a word merely
                 // found beside it in a few blocks may be anything.
-                if !matches!(
-                    minority.how,
-                    How::Transliteration | How::Gloss | How::Glossary(_)
-                ) || minority.elsewhere > 1
+                if !matches!(minority.how, How::Transliteration | How::Gloss)
+                    || minority.elsewhere > 1
                     || (non_latin
                         && minority
                             .text

@@ -110,7 +110,8 @@ impl Glossary {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let glossary = match extension.as_str() {
-            "csv" => read_table(text, b',', &name, source_locale),
+            // Lokalise and spreadsheet exports in some regions separate with `;`.
+            "csv" => read_table(text, csv_delimiter(text), &name, source_locale),
             "tsv" | "tab" => read_table(text, b'\t', &name, source_locale),
             "tbx" | "xml" => super::tbx::read(text, &name, source_locale),
             _ => Err((
@@ -129,6 +130,16 @@ impl Glossary {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+/// The separator of a `.csv` file: `;` when its header row holds more of them than commas.
+fn csv_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    if header.matches(';').count() > header.matches(',').count() {
+        b';'
+    } else {
+        b','
     }
 }
 
@@ -432,7 +443,8 @@ mod tests {
         let glossary = read_table(text, b',', "g.csv", &en()).unwrap();
         assert_eq!(glossary.entries[0].renderings[0].text, "Arbeitsbereich");
         let text = "term;translatable;de_translation\nLumora;no;\n";
-        let glossary = read_table(text, b';', "g.csv", &en()).unwrap();
+        assert_eq!(csv_delimiter(text), b';');
+        let glossary = read_table(text, csv_delimiter(text), "g.csv", &en()).unwrap();
         assert!(glossary.entries[0].do_not_translate);
     }
 

@@ -43,8 +43,6 @@ pub enum How {
     Transliteration,
     Gloss,
     Kept,
-    /// Found, then seen to render another word: left out.
-    Other,
 }
 
 #[derive(Debug, Clone)]
@@ -664,35 +662,33 @@ fn renderings(inputs: &Inputs, table: &TermTable, units: &TargetUnits) -> Vec<Re
             let with = units.blocks_with.get(&key).copied().unwrap_or(0);
             used.elsewhere = with.saturating_sub(used.places.len());
         }
-        // A rendering the term's blocks have in common with another source word (`コンポーネ
-        // ント` where the blocks speak of components) writes that word.
-        if used.how == How::Cooccurrence {
-            let (t, range) = &used.places[0];
-            let text = &target.blocks[*t].text[range.clone()];
-            let term_words: Vec<String> = table
-                .term
-                .split_whitespace()
-                .map(|w| super::fold(w, false))
-                .collect();
-            // Any of its blocks' source sentences.
-            let writes_other = used.places.iter().any(|(t, _)| {
-                let Some((s, _, _)) = table.pairs.iter().find(|(_, pt, _)| pt == t) else {
-                    return false;
-                };
-                let others = super::latin_words(&inputs.source.blocks[*s]);
-                text.split_whitespace().any(|part| {
-                    others.iter().any(|other| {
-                        !term_words.contains(&super::fold(other, false))
-                            && crate::locale::transliteration::is_transliteration(other, part)
-                    })
-                })
-            });
-            if writes_other {
-                used.how = How::Other;
-            }
-        }
     }
-    uses.retain(|u| u.how != How::Other);
+    // A rendering the term's blocks have in common with another source word (`コンポーネント`
+    // where the blocks speak of components) writes that word.
+    let term_words: Vec<String> = table
+        .term
+        .split_whitespace()
+        .map(|w| super::fold(w, false))
+        .collect();
+    uses.retain(|used| {
+        if used.how != How::Cooccurrence {
+            return true;
+        }
+        let (t, range) = &used.places[0];
+        let text = &target.blocks[*t].text[range.clone()];
+        !used.places.iter().any(|(t, _)| {
+            let Some((s, _, _)) = table.pairs.iter().find(|(_, pt, _)| pt == t) else {
+                return false;
+            };
+            let others = super::latin_words(&inputs.source.blocks[*s]);
+            text.split_whitespace().any(|part| {
+                others.iter().any(|other| {
+                    !term_words.contains(&super::fold(other, false))
+                        && crate::locale::transliteration::is_transliteration(other, part)
+                })
+            })
+        })
+    });
     uses.sort_by(|a, b| b.places.len().cmp(&a.places.len()).then(a.how.cmp(&b.how)));
     uses
 }
@@ -1043,7 +1039,6 @@ const STOPWORDS: &[&str] = &[
     "five",
     "able",
     "already",
-    "below",
     "either",
     "else",
     "enough",
@@ -1076,7 +1071,6 @@ const STOPWORDS: &[&str] = &[
     "page",
     "pages",
     "section",
-    "see",
 ];
 
 /// A term table as `loclint terms` reports it: places as lines of the translation.

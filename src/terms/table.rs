@@ -43,7 +43,15 @@ pub struct Rendering {
 pub fn gather(outcome: &Outcome, settings: &Settings, only: Option<&Locale>) -> Vec<LocaleTerms> {
     let mut by_locale: BTreeMap<String, (usize, BTreeMap<String, Term>)> = BTreeMap::new();
     for file in &outcome.files {
-        if only.is_some_and(|l| !l.same_language(&file.locale) && *l != file.locale) {
+        // `hi` takes every Hindi translation; `pt-BR` only its own.
+        let wanted = |l: &Locale| {
+            if l.is_language_only() {
+                l.same_language(&file.locale)
+            } else {
+                *l == file.locale
+            }
+        };
+        if only.is_some_and(|l| !wanted(l)) {
             continue;
         }
         let path = settings.relative(&file.file.path);
@@ -173,7 +181,6 @@ fn how_name(how: How) -> &'static str {
         How::Transliteration => "transliteration",
         How::Gloss => "gloss",
         How::Kept => "kept",
-        How::Other => "other",
     }
 }
 
