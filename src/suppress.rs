@@ -201,6 +201,19 @@ impl Suppressions {
         }
     }
 
+    /// Whether a directive silences `rule` on `line`; the directive counts as used. For
+    /// findings that come after the file's check (a comparison across translations).
+    pub fn silences(&mut self, rule: &str, line: usize) -> bool {
+        let mut silenced = false;
+        for silence in &mut self.silences {
+            if silence.lines.contains(&line) && silence.rule.as_deref().is_none_or(|r| r == rule) {
+                silence.used = true;
+                silenced = true;
+            }
+        }
+        silenced
+    }
+
     pub fn is_empty(&self) -> bool {
         self.directives.is_empty()
     }

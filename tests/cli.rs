@@ -804,6 +804,12 @@ fn shards_add_up_to_one_full_run() {
             .as_array()
             .unwrap()
             .iter()
+            // A comparison across a locale's translations sees the translations of the run:
+            // a shard's are fewer (docs/terminology.md; a glossary makes it whole).
+            .filter(|f| {
+                !(f["rule"] == "inconsistent-term"
+                    && f["message"].as_str().unwrap().contains(" translations ("))
+            })
             .map(|f| format!("{} {} {} {}", f["path"], f["line"], f["rule"], f["message"]))
             .collect()
     };

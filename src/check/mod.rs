@@ -17,7 +17,7 @@ use crate::document::{Document, Format};
 use crate::evidence::{group, GroupEvidence, Observations, Practice};
 use crate::finding::Finding;
 use crate::locale::{dominant_script, Locale, Script};
-use crate::rules::{Context, Rule, SourceSide, RULES};
+use crate::rules::{Context, Rule, SourceSide, TermUsage, INCONSISTENT_TERM, RULES};
 use crate::source::SourceFile;
 use crate::suppress::Suppressions;
 use crate::terms::learned::{RenderingSummary, TermSummary};
@@ -34,6 +34,9 @@ pub struct CheckedFile {
     pub rows: Vec<AlignedRow>,
     /// What each source term became, when the run collects terms (`loclint terms`).
     pub terms: Vec<TermSummary>,
+    /// How it renders the source's terms, for comparing it with its locale's other
+    /// translations (`inconsistent-term`).
+    pub term_usage: Vec<TermUsage>,
 }
 
 /// One row of the side-by-side view: a source block and the translated block that translates
@@ -114,6 +117,7 @@ pub fn run(discovery: Discovery, settings: &Settings) -> Outcome {
         )
     }));
     outcome.files.sort_by(|a, b| a.file.path.cmp(&b.file.path));
+    crate::rules::inconsistent_terms_across_translations(&mut outcome.files);
     outcome.problems.sort_by(|a, b| a.path.cmp(&b.path));
     outcome.practice = practice;
     outcome
@@ -350,7 +354,12 @@ fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> Group
                 settings,
             )
         }));
-        let (findings, observations, terms) = match checked {
+        let Checked {
+            findings,
+            observations,
+            terms,
+            term_usage,
+        } = match checked {
             Ok(checked) => checked,
             Err(panic) => {
                 result.problems.push(Problem {
@@ -374,6 +383,7 @@ fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> Group
             findings,
             rows,
             terms,
+            term_usage,
         });
     }
     result
@@ -412,7 +422,7 @@ pub fn check_translation(
     looked_for_source: Option<&[PathBuf]>,
     rules: &[&dyn Rule],
     settings: &Settings,
-) -> (Vec<Finding>, Observations, Vec<TermSummary>) {
+) -> Checked {
     let observations = RefCell::new(Observations::default());
     let target = &translation.parsed;
     let ctx = Context {
@@ -463,6 +473,25 @@ pub fn check_translation(
     });
     // Inline suppressions: after every rule, since only then is it known what each silenced.
     let mut suppressions = Suppressions::read(&target.file, &target.document);
+    let term_usage_level = (ctx.source.is_some()
+        && rules.iter().any(|r| r.info().id == INCONSISTENT_TERM.id))
+    .then(|| settings.rule_level(INCONSISTENT_TERM.id, &target.file.path, &translation.locale))
+    .filter(|level| *level != Some(RuleLevel::Off));
+    let mut term_usage = match term_usage_level {
+        Some(level) => {
+            let severity = match level {
+                Some(RuleLevel::Severity(severity)) => severity,
+                _ => INCONSISTENT_TERM.default_severity,
+            };
+            crate::rules::term_usage(&ctx, severity)
+        }
+        None => Vec::new(),
+    };
+    // A directive over a rendering silences what the comparison across translations would
+    // report there, and is used.
+    for rendering in term_usage.iter_mut().flat_map(|u| u.renderings.iter_mut()) {
+        rendering.silenced = suppressions.silences(INCONSISTENT_TERM.id, rendering.line);
+    }
     suppressions.apply(&target.file, &mut findings, |id| {
         rules.iter().any(|rule| {
             let info = rule.info();
@@ -494,7 +523,21 @@ pub fn check_translation(
     for habit in findings.iter().filter_map(|f| f.habit.as_ref()) {
         observations.used(habit);
     }
-    (findings, observations, terms)
+    Checked {
+        findings,
+        observations,
+        terms,
+        term_usage,
+    }
+}
+
+/// What checking one translation gave.
+pub struct Checked {
+    pub findings: Vec<Finding>,
+    /// What it practises, for its locale's tally.
+    pub observations: Observations,
+    pub terms: Vec<TermSummary>,
+    pub term_usage: Vec<TermUsage>,
 }
 
 /// The translation's term tables, places as lines.

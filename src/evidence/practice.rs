@@ -39,6 +39,9 @@ pub enum Habit {
     KeptBlock(String),
     /// Titles and headings in title case kept in English (the names of series, talks, events).
     KeptTitles,
+    /// A name written in the locale's script (`コレクター` for `Collector`) in many of its
+    /// translations: the locale's choice, not a slip.
+    TransliteratedName(String),
 }
 
 impl Habit {
@@ -55,7 +58,9 @@ impl Habit {
             | Habit::SpaceBefore(c)
             | Habit::NoOpeningMark(c) => c.to_string(),
             Habit::QuoteStyle(open, close) => format!("{open}{close}"),
-            Habit::KeptWord(word) | Habit::KeptBlock(word) => word.clone(),
+            Habit::KeptWord(word) | Habit::KeptBlock(word) | Habit::TransliteratedName(word) => {
+                word.clone()
+            }
             Habit::KeptTitles => "title case".into(),
         }
     }
@@ -72,6 +77,7 @@ impl Habit {
             Habit::KeptWord(_) => "keep",
             Habit::KeptBlock(_) => "keep-blocks",
             Habit::KeptTitles => "keep-titles",
+            Habit::TransliteratedName(_) => "transliterate",
         }
     }
 
@@ -97,11 +103,14 @@ impl Habit {
             "keep" if !value.trim().is_empty() => Habit::KeptWord(value.to_lowercase()),
             "keep-blocks" if !value.trim().is_empty() => Habit::KeptBlock(value.to_lowercase()),
             "keep-titles" if value == "title case" => Habit::KeptTitles,
+            "transliterate" if !value.trim().is_empty() => {
+                Habit::TransliteratedName(value.to_lowercase())
+            }
             _ => return None,
         })
     }
 
-    pub const KINDS: [&'static str; 9] = [
+    pub const KINDS: [&'static str; 10] = [
         "marks",
         "label-marks",
         "no-space-before",
@@ -111,6 +120,7 @@ impl Habit {
         "keep",
         "keep-blocks",
         "keep-titles",
+        "transliterate",
     ];
 }
 
@@ -228,7 +238,11 @@ impl Practice {
             Habit::KeptWord(_) => {
                 tally.files >= KEPT_WORD_MIN_FILES || self.practises(locale, &any_word)
             }
-            Habit::KeptBlock(_) => tally.files >= KEPT_WORD_MIN_FILES,
+            // Written in the locale's script in three files, a name is so on purpose, though
+            // other files keep it.
+            Habit::KeptBlock(_) | Habit::TransliteratedName(_) => {
+                tally.files >= KEPT_WORD_MIN_FILES
+            }
             Habit::KeptTitles => {
                 let (files, _) = self.files.get(locale).copied().unwrap_or_default();
                 tally.files >= KEPT_WORD_MIN_FILES

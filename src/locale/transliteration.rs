@@ -19,9 +19,35 @@ pub fn transliteration_distance(name: &str, word: &str) -> Option<usize> {
     // Ideographs are read by meaning, not sound (their romanization is another language's).
     let script = script.filter(|s| !matches!(s, Script::Latin | Script::Han | Script::Yi))?;
     let abjad = matches!(script, Script::Arabic | Script::Hebrew | Script::Syriac);
-    let (source, target) = (romanized(name, false), romanized(word, abjad));
-    let (source_skeleton, target_skeleton) = (&source.skeleton, &target.skeleton);
-    let (source, target) = (&source.sounds, &target.sounds);
+    let syllabic = matches!(script, Script::Katakana | Script::Hiragana | Script::Hangul);
+    let target = romanized(word, abjad);
+    // English spelling is read several ways: `w` is a glide, or the `v` of scripts with one
+    // letter for both (`व`, `в`); an `r` after a vowel is silent where kana and hangul write
+    // the sound (`ワーク` for `work`, `서버` for `server`).
+    let source = romanized(name, false);
+    let readings = std::iter::once((&source.sounds, &source.skeleton))
+        .chain(source.w_as_v.as_ref().map(|(a, b)| (a, b)))
+        .chain(
+            source
+                .silent_r
+                .as_ref()
+                .filter(|_| syllabic)
+                .map(|(a, b)| (a, b)),
+        );
+    readings
+        .filter_map(|(sounds, skeleton)| close_reading(sounds, skeleton, &target, abjad, syllabic))
+        .min()
+}
+
+/// How far the target sounds from one reading of the source, when it is close enough.
+fn close_reading(
+    source: &[u8],
+    source_skeleton: &[u8],
+    target: &Romanized,
+    abjad: bool,
+    syllabic: bool,
+) -> Option<usize> {
+    let (target_skeleton, target) = (&target.skeleton, &target.sounds);
     if source_skeleton.len() < 2
         || target_skeleton.is_empty()
         || source_skeleton.first() != target_skeleton.first()
@@ -34,10 +60,9 @@ pub fn transliteration_distance(name: &str, word: &str) -> Option<usize> {
         // Short vowels unwritten, the consonants must agree and the long vowels nearly so:
         // `بالتأكيد` has the consonants of `product`, not its sound.
         source_skeleton == target_skeleton && distance * 3 <= longest.max(3)
-    } else if source_skeleton.len() >= 3 && source_skeleton == target_skeleton {
+    } else if source_skeleton == target_skeleton && (source_skeleton.len() >= 3 || syllabic) {
         // Scripts that add vowels between consonants (`purodakuto`) or drop them (`prodkt`)
         // keep the consonants in order, and most of the sound; kana and hangul add the most.
-        let syllabic = matches!(script, Script::Katakana | Script::Hiragana | Script::Hangul);
         if syllabic {
             distance * 2 <= longest
         } else {
@@ -49,10 +74,29 @@ pub fn transliteration_distance(name: &str, word: &str) -> Option<usize> {
     close.then_some(distance)
 }
 
-/// A word's sounds and their consonant skeleton.
+/// The sounds without an `r` between a vowel and a consonant or the end (`server`: `seve`).
+fn without_silent_r(sounds: &[u8]) -> Vec<u8> {
+    let vowel = |b: Option<&u8>| b.is_some_and(|b| b"aeiouy".contains(b));
+    let mut out: Vec<u8> = Vec::with_capacity(sounds.len());
+    for (i, &b) in sounds.iter().enumerate() {
+        if b == b'r' && i > 0 && vowel(sounds.get(i - 1)) && !vowel(sounds.get(i + 1)) {
+            continue;
+        }
+        if out.last() != Some(&b) {
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// A word's sounds and their consonant skeleton, and as other readings of English spelling
+/// give them (sounds, skeleton), where they differ.
 struct Romanized {
     sounds: Vec<u8>,
     skeleton: Vec<u8>,
+    w_as_v: Option<(Vec<u8>, Vec<u8>)>,
+    /// As kana and hangul write English: no `r` after a vowel, `v` as `b`.
+    silent_r: Option<(Vec<u8>, Vec<u8>)>,
 }
 
 thread_local! {
@@ -76,9 +120,20 @@ fn romanized(word: &str, abjad: bool) -> std::rc::Rc<Romanized> {
         if cache.len() >= ROMANIZED_CACHE {
             cache.clear();
         }
-        let sounds = sounds(&any_ascii::any_ascii(word), abjad);
+        let ascii = any_ascii::any_ascii(word);
+        let sounds = sounds(&ascii, abjad, false);
+        let reading = |other: Vec<u8>| (other != sounds).then(|| (skeleton(&other), other));
         let made = std::rc::Rc::new(Romanized {
             skeleton: skeleton(&sounds),
+            w_as_v: reading(
+                sounds
+                    .iter()
+                    .map(|&b| if b == b'w' { b'f' } else { b })
+                    .collect(),
+            )
+            .map(|(skeleton, sounds)| (sounds, skeleton)),
+            silent_r: reading(without_silent_r(&self::sounds(&ascii, abjad, true)))
+                .map(|(skeleton, sounds)| (sounds, skeleton)),
             sounds,
         });
         cache.insert(word.to_string(), made.clone());
@@ -90,7 +145,7 @@ fn romanized(word: &str, abjad: bool) -> std::rc::Rc<Romanized> {
 /// and Korean have one of them); digraphs (`ph`, `gh`, `kh`, `th`, `sh`) as one sound; doubled
 /// letters once. In an abjad, `w` and `y` are the long vowels `u` and `i`; elsewhere `w` is a
 /// glide that the skeleton leaves out with the vowels (`ウェ` for `we`).
-fn sounds(romanized: &str, abjad: bool) -> Vec<u8> {
+fn sounds(romanized: &str, abjad: bool, v_as_b: bool) -> Vec<u8> {
     let lower: Vec<u8> = romanized
         .bytes()
         .filter(u8::is_ascii_alphabetic)
@@ -101,6 +156,8 @@ fn sounds(romanized: &str, abjad: bool) -> Vec<u8> {
     while i < lower.len() {
         let (letter, used) = match (lower[i], lower.get(i + 1).copied()) {
             (b'p', Some(b'h')) => (b'f', 2),
+            // English `c` before `e`, `i`, `y` is an `s` (`space`, `city`).
+            (b'c', Some(b'e' | b'i' | b'y')) => (b's', 1),
             (b'c', Some(b'k')) => (b'k', 2),
             (b'g' | b'k' | b't' | b'd' | b'b' | b's', Some(b'h')) => (lower[i], 2),
             (b'w', _) if abjad => (b'u', 1),
@@ -109,6 +166,7 @@ fn sounds(romanized: &str, abjad: bool) -> Vec<u8> {
         };
         let sound = match letter {
             b'p' => b'b',
+            b'v' if v_as_b => b'b',
             b'v' => b'f',
             b'c' | b'q' | b'g' | b'j' | b'x' => b'k',
             b't' => b'd',
@@ -167,6 +225,13 @@ mod tests {
         assert!(is_transliteration("Kubernetes", "Кубернетес"));
         assert!(is_transliteration("Corvina", "كورفينا"));
         assert!(is_transliteration("Tidewell", "タイドウェル"));
+        for word in ["ワークスペース", "워크스페이스", "वर्कस्पेस", "воркспейс"]
+        {
+            assert!(is_transliteration("workspace", word), "{word}");
+        }
+        for word in ["サーバー", "서버", "सर्वर", "сервер"] {
+            assert!(is_transliteration("server", word), "{word}");
+        }
     }
 
     #[test]

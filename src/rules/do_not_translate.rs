@@ -1,9 +1,10 @@
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::document::{name_form, starts_upper};
+use crate::evidence::Habit;
 use crate::finding::{Finding, Severity};
 use crate::locale::Script;
-use crate::terms::learned::names_of;
+use crate::terms::learned::{gloss_of, names_of};
 use crate::terms::{fold, latin_words, transliteration_in};
 
 use super::{Context, Rule, RuleInfo};
@@ -32,8 +33,13 @@ Which names are kept:
   in Latin in their block aligned with this one. When only one other translation can tell, it
   must keep the name in every block, and the source must have it in two blocks or more.
 
-A transliteration the translation writes five times or more without a glossary entry is its
-deliberate choice: say otherwise in the glossary.
+Without a glossary entry, a transliteration is a deliberate choice, and not reported:
+- of the translation, when it writes it five times or more, or introduces the name with the
+  original in brackets (`컬렉터(Collector)`);
+- of the locale, when at least 3 of its translations write the name in their script
+  (`コレクター` for `Collector`): the run's tally says so, or `loclint init` records it as
+  `transliterate = ["collector"]` under `[practice.<locale>]`.
+Say otherwise in the glossary. A term the glossary renders (`tracer`, `トレーサー`) is no name.
 
 A transliteration is recognised by how it sounds: both words are romanized and compared
 consonant by consonant, vowels aside where a script writes few of them (Arabic, Hebrew).
@@ -81,6 +87,9 @@ impl Rule for DoNotTranslate {
         // Without a glossary, a name is a word the source writes as one: capitalised inside
         // its sentences, never in lower case.
         let source_names = names_of(source.document);
+        // Counted once a translation: by rendering, and by name.
+        let mut uses: HashMap<String, usize> = HashMap::new();
+        let mut glossed: HashMap<String, bool> = HashMap::new();
         for (s, t) in ctx.pairs_in_place() {
             let (source_block, block) = (&source.document.blocks[s], &ctx.document.blocks[t]);
             if !source_block.kind.is_prose() {
@@ -88,16 +97,19 @@ impl Rule for DoNotTranslate {
             }
             let target = &words.blocks[t];
             // (name as the source writes it, where, why it is kept)
-            let mut names: Vec<(String, std::ops::Range<usize>, String)> = Vec::new();
+            let mut names: Vec<(String, std::ops::Range<usize>, String, bool)> = Vec::new();
             let mut glossary_names = HashSet::new();
             for found in terminology.found_in(source_block, &source_words.blocks[s]) {
                 let entry = &terminology.glossary.entries[found.entry];
+                // The glossary says how the term is rendered: it is no name to keep.
+                glossary_names.insert(fold(&entry.term, false));
                 if entry.do_not_translate {
                     glossary_names.insert(fold(&entry.term, false));
                     names.push((
                         entry.term.clone(),
                         found.ranges[0].clone(),
                         format!("the glossary keeps it as it is ({})", entry.origin),
+                        true,
                     ));
                 }
             }
@@ -108,7 +120,7 @@ impl Rule for DoNotTranslate {
                     || !starts_upper(word)
                     || !source_names.contains(&word.to_lowercase())
                     || glossary_names.contains(&fold(word, false))
-                    || names.iter().any(|(n, _, _)| n == word)
+                    || names.iter().any(|(n, _, _, _)| n == word)
                 {
                     continue;
                 }
@@ -128,14 +140,18 @@ impl Rule for DoNotTranslate {
                     format!(
                         "{keeping} of the group's {others} other translations in other scripts keep it"
                     ),
+                    false,
                 ));
             }
             if names.is_empty() {
                 continue;
             }
             let kept: HashSet<&str> = target.words().map(|(_, w)| w).collect();
-            for (name, source_range, why) in names {
-                let from_glossary = glossary_names.contains(&fold(&name, false));
+            for (name, source_range, why, from_glossary) in names {
+                // A name the locale's translations write in its script, file after file, is
+                // the locale's choice (`コレクター`); the glossary's names are the team's.
+                let habit =
+                    (!from_glossary).then(|| Habit::TransliteratedName(name.to_lowercase()));
                 let folded: Vec<String> = name.split_whitespace().map(|w| fold(w, false)).collect();
                 if folded.iter().all(|w| kept.contains(w.as_str())) {
                     continue;
@@ -148,18 +164,31 @@ impl Rule for DoNotTranslate {
                 let written = &block.text[range.clone()];
                 // A rendering the translation uses again and again is its deliberate choice
                 // (`OpenTelemetry デモ` throughout a site): a glossary entry says otherwise.
-                if !from_glossary && uses_of(ctx, written) >= ESTABLISHED_USES {
+                // So is one the translation introduces with the name in brackets
+                // (`컬렉터(Collector)`).
+                let uses = *uses
+                    .entry(written.to_string())
+                    .or_insert_with(|| uses_of(ctx, written));
+                let glossed = *glossed
+                    .entry(name.clone())
+                    .or_insert_with(|| is_glossed_anywhere(ctx.document, words, &name));
+                if !from_glossary && (uses >= ESTABLISHED_USES || glossed) {
+                    if let Some(habit) = &habit {
+                        ctx.used(habit);
+                    }
                     continue;
                 }
-                findings.push(
-                    Finding::new(
-                        &INFO,
-                        block.file_range(range),
-                        format!("`{written}` writes the name `{name}` in another script; {why}"),
-                    )
-                    .source(source_block.file_range(source_range))
-                    .fix(format!("replace `{written}` with `{name}`")),
-                );
+                let mut finding = Finding::new(
+                    &INFO,
+                    block.file_range(range),
+                    format!("`{written}` writes the name `{name}` in another script; {why}"),
+                )
+                .source(source_block.file_range(source_range))
+                .fix(format!("replace `{written}` with `{name}`"));
+                if let Some(habit) = habit {
+                    finding = finding.habit(habit);
+                }
+                findings.push(finding);
             }
         }
     }
@@ -203,6 +232,19 @@ fn uses_of(ctx: &Context, written: &str) -> usize {
         .filter(|b| b.kind.is_prose())
         .map(|b| b.text.matches(written).count())
         .sum()
+}
+
+/// Whether the translation writes the name in brackets after a word of its own, somewhere.
+fn is_glossed_anywhere(
+    document: &crate::document::Document,
+    words: &crate::terms::DocumentWords,
+    name: &str,
+) -> bool {
+    document
+        .blocks
+        .iter()
+        .zip(&words.blocks)
+        .any(|(block, block_words)| gloss_of(block, block_words, name).is_some())
 }
 
 #[cfg(test)]

@@ -1,16 +1,21 @@
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::check::CheckedFile;
 use crate::finding::{Finding, Severity};
 use crate::locale::{char_script, Script};
 use crate::terms::fold;
-use crate::terms::learned::{same_rendering, How, TermKind};
+use crate::terms::learned::{same_rendering, How, RenderingUse, TermKind, TermTable};
+use crate::terms::Language;
 
 use super::{Context, Rule, RuleInfo};
 
 pub struct InconsistentTerm;
 
-static INFO: RuleInfo = RuleInfo {
+pub static INFO: RuleInfo = RuleInfo {
     id: "inconsistent-term",
     default_severity: Severity::Warning,
-    summary: "One source term rendered two ways in one translation",
+    summary: "One source term rendered two ways in a translation or across a locale",
     needs_source: true,
     docs: r#"## What it finds
 
@@ -37,6 +42,16 @@ term's blocks and hardly anywhere else): on real translations those were another
 sentences or the term in another sense as often as not. `loclint terms` lists them. The term
 left in English is `untranslated-text`'s. A block of a duplicated run counts once, and a
 translation's 60 most repeated terms are compared.
+
+## Across the translations of a locale
+
+Once the run is over, the translations of each locale are compared: a term that two or more of
+them transliterate one way, and that a translation renders only another way (a transliteration
+or a gloss), is reported there once, with the translations that write the usual rendering:
+"`channel` is `チャンネル` in 5 other ja translations (...) and `チャネル` in this one". The
+usual rendering needs twice the translations of the other. A file checked alone (pre-commit)
+or in a shard is compared with the translations of that run only: write the locale's usage as
+a glossary (`loclint terms --write-glossary`) to hold every file to it.
 
 loclint reports what it learned with `loclint terms`, which can also write it as a starter
 glossary.
@@ -72,19 +87,7 @@ impl Rule for InconsistentTerm {
         let Some(source) = &ctx.source else {
             return;
         };
-        let terminology = &ctx.settings.terminology;
-        for table in ctx.term_tables() {
-            if table.kind == TermKind::Name {
-                continue;
-            }
-            if let Some(entry) = table.entry {
-                let entry_data = &terminology.glossary.entries[entry];
-                if entry_data.do_not_translate
-                    || !terminology.renderings_for(entry, ctx.locale).is_empty()
-                {
-                    continue;
-                }
-            }
+        for table in compared_tables(ctx) {
             let uses: Vec<_> = table
                 .renderings
                 .iter()
@@ -101,7 +104,6 @@ impl Rule for InconsistentTerm {
             if majority.how != How::Transliteration || majority.places.len() < 2 {
                 continue;
             }
-            let majority_key = fold(&majority.text, false);
             let non_latin = !ctx.locale_data.scripts.contains(&Script::Latin);
             let lines: Vec<String> = majority
                 .places
@@ -120,21 +122,8 @@ impl Rule for InconsistentTerm {
                 }
                 // Only a rendering told by its form is sure to render the term: a word merely
                 // found beside it in a few blocks may be anything.
-                if !matches!(minority.how, How::Transliteration | How::Gloss)
-                    || minority.elsewhere > 1
-                    || (non_latin
-                        && minority
-                            .text
-                            .chars()
-                            .any(|c| char_script(c) == Script::Latin))
-                {
-                    continue;
-                }
-                // One is part of the other (`工作` and `工作区`), or both are one word's forms.
-                let key = fold(&minority.text, false);
-                if key.contains(&majority_key)
-                    || majority_key.contains(&key)
-                    || same_rendering(&majority.text, &minority.text, &ctx.term_words().language)
+                if !told_rendering(minority, non_latin)
+                    || one_rendering(&majority.text, &minority.text, &ctx.term_words().language)
                 {
                     continue;
                 }
@@ -179,5 +168,233 @@ impl Rule for InconsistentTerm {
                 }
             }
         }
+    }
+}
+
+/// The term tables this rule compares: a glossary entry with renderings for the locale is
+/// `glossary-term`'s, a name `do-not-translate`'s.
+fn compared_tables<'c>(ctx: &'c Context) -> impl Iterator<Item = &'c TermTable> + 'c {
+    let terminology = &ctx.settings.terminology;
+    ctx.term_tables().iter().filter(move |table| {
+        table.kind != TermKind::Name
+            && table.entry.is_none_or(|entry| {
+                !terminology.glossary.entries[entry].do_not_translate
+                    && terminology.renderings_for(entry, ctx.locale).is_empty()
+            })
+    })
+}
+
+/// A rendering sure to render the term: told by its form (a transliteration, or the word a gloss
+/// explains), hardly used without the term, and in the translation's script. A word merely found
+/// beside the term in a few blocks may be anything.
+fn told_rendering(rendering: &RenderingUse, non_latin: bool) -> bool {
+    matches!(rendering.how, How::Transliteration | How::Gloss)
+        && rendering.elsewhere <= 1
+        && !(non_latin
+            && rendering
+                .text
+                .chars()
+                .any(|c| char_script(c) == Script::Latin))
+}
+
+/// One is part of the other (`工作` and `工作区`), or both are one word's forms.
+fn one_rendering(a: &str, b: &str, language: &Language) -> bool {
+    let (a_key, b_key) = (fold(a, false), fold(b, false));
+    a_key.contains(&b_key) || b_key.contains(&a_key) || same_rendering(a, b, language)
+}
+
+/// How one translation renders one term, by the renderings told by their form: what the run
+/// compares across the translations of a locale.
+#[derive(Debug, Clone)]
+pub struct TermUsage {
+    /// As the source writes it.
+    pub term: String,
+    /// Folded, the key across translations.
+    pub key: String,
+    /// Most used first.
+    pub renderings: Vec<UsedRendering>,
+    /// The rule's severity in this translation.
+    pub severity: Severity,
+}
+
+#[derive(Debug, Clone)]
+pub struct UsedRendering {
+    pub text: String,
+    /// A transliteration (a gloss otherwise).
+    pub transliteration: bool,
+    /// Blocks that use it for the term.
+    pub uses: usize,
+    /// Where it first stands, in the file, and its line.
+    pub first: Range<usize>,
+    pub line: usize,
+    /// The source place of that first use.
+    pub source: Option<Range<usize>>,
+    /// An inline suppression silences this rule at `first`.
+    pub silenced: bool,
+}
+
+/// What the run needs to see of a translation to compare it with its locale's other
+/// translations: each compared term and its told renderings (the translation's own usage).
+pub fn term_usage(ctx: &Context, severity: Severity) -> Vec<TermUsage> {
+    let Some(source) = &ctx.source else {
+        return Vec::new();
+    };
+    let non_latin = !ctx.locale_data.scripts.contains(&Script::Latin);
+    compared_tables(ctx)
+        .filter_map(|table| {
+            let renderings: Vec<UsedRendering> =
+                table
+                    .renderings
+                    .iter()
+                    .filter(|r| told_rendering(r, non_latin))
+                    .filter_map(|r| {
+                        let (t, range) = r.places.first()?;
+                        let block = &ctx.document.blocks[*t];
+                        let first = block.file_range(range.clone());
+                        Some(UsedRendering {
+                            text: r.text.clone(),
+                            transliteration: r.how == How::Transliteration,
+                            uses: r.places.len(),
+                            line: ctx.file.lines.line_of(first.start),
+                            first,
+                            source: table.pairs.iter().find(|(_, pt, _)| pt == t).map(
+                                |(s, _, sr)| source.document.blocks[*s].file_range(sr.clone()),
+                            ),
+                            silenced: false,
+                        })
+                    })
+                    .collect();
+            (!renderings.is_empty()).then(|| TermUsage {
+                term: table.term.clone(),
+                key: fold(&table.term, false),
+                renderings,
+                severity,
+            })
+        })
+        .collect()
+}
+
+/// At most this many other translations are named in a finding.
+const NAMED_FILES: usize = 3;
+
+/// Compares each locale's translations: a term that most of them transliterate one way, and
+/// that a translation renders only another way, is reported there (once, at its first use).
+/// `files` are in path order, so the findings do not depend on how the run was split.
+pub fn across_translations(files: &mut [CheckedFile]) {
+    let mut by_locale: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (n, file) in files.iter().enumerate() {
+        if !file.term_usage.is_empty() {
+            by_locale
+                .entry(file.locale.to_string())
+                .or_default()
+                .push(n);
+        }
+    }
+    let mut found: Vec<(usize, Finding)> = Vec::new();
+    for (locale, members) in &by_locale {
+        if members.len() < 3 {
+            continue;
+        }
+        let language = Language::of(&files[members[0]].locale);
+        // Each term, with the translations that render it and how.
+        let mut terms: BTreeMap<&str, Vec<(usize, &TermUsage)>> = BTreeMap::new();
+        for &n in members {
+            for usage in &files[n].term_usage {
+                terms
+                    .entry(usage.key.as_str())
+                    .or_default()
+                    .push((n, usage));
+            }
+        }
+        for users in terms.values() {
+            if users.len() < 3 {
+                continue;
+            }
+            // The transliteration most translations use; a tie tells no usage.
+            let mut counts: Vec<(&str, Vec<(usize, &UsedRendering)>)> = Vec::new();
+            for &(n, usage) in users {
+                for rendering in usage.renderings.iter().filter(|r| r.transliteration) {
+                    match counts
+                        .iter_mut()
+                        .find(|(text, _)| one_rendering(text, &rendering.text, &language))
+                    {
+                        Some((_, uses)) => {
+                            if uses.last().is_none_or(|(m, _)| *m != n) {
+                                uses.push((n, rendering));
+                            }
+                        }
+                        None => counts.push((rendering.text.as_str(), vec![(n, rendering)])),
+                    }
+                }
+            }
+            counts.sort_by_key(|c| std::cmp::Reverse(c.1.len()));
+            let Some((usual, usual_files)) = counts.first() else {
+                continue;
+            };
+            if usual_files.len() < 2
+                || counts
+                    .get(1)
+                    .is_some_and(|c| c.1.len() == usual_files.len())
+            {
+                continue;
+            }
+            for &(n, usage) in users {
+                // A translation that uses the usual rendering at all is judged on its own.
+                if usage
+                    .renderings
+                    .iter()
+                    .any(|r| one_rendering(usual, &r.text, &language))
+                {
+                    continue;
+                }
+                let Some(own) = usage.renderings.first() else {
+                    continue;
+                };
+                let sharing = counts
+                    .iter()
+                    .find(|(text, _)| one_rendering(text, &own.text, &language))
+                    .map_or(1, |(_, uses)| uses.len());
+                if usual_files.len() < 2 * sharing || own.silenced {
+                    continue;
+                }
+                let mut named: Vec<String> = usual_files
+                    .iter()
+                    .take(NAMED_FILES)
+                    .map(|(m, r)| format!("{}:{}", files[*m].file.path.display(), r.line))
+                    .collect();
+                if usual_files.len() > NAMED_FILES {
+                    named.push(format!("{} more", usual_files.len() - NAMED_FILES));
+                }
+                let mut finding = Finding::new(
+                    &INFO,
+                    own.first.clone(),
+                    format!(
+                        "`{}` is `{usual}` in {} other {locale} translations ({}) and `{}` in this one",
+                        usage.term,
+                        usual_files.len(),
+                        named.join(", "),
+                        own.text
+                    ),
+                )
+                .severity(usage.severity)
+                .fix(format!(
+                    "use `{usual}` as the locale's other translations do, or record the choice in the glossary"
+                ));
+                if let Some(source) = &own.source {
+                    finding = finding.source(source.clone());
+                }
+                found.push((n, finding));
+            }
+        }
+    }
+    let mut touched: Vec<usize> = found.iter().map(|(n, _)| *n).collect();
+    touched.dedup();
+    for (n, finding) in found {
+        files[n].findings.push(finding);
+    }
+    for n in touched {
+        files[n].findings.sort_by(|a, b| {
+            (a.range.start, a.rule, a.range.end).cmp(&(b.range.start, b.rule, b.range.end))
+        });
     }
 }

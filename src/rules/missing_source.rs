@@ -108,7 +108,7 @@ mod tests {
             &[&MissingSource],
             &Settings::default(),
         )
-        .0
+        .findings
     }
 
     #[test]

@@ -33,6 +33,11 @@ mod untranslated_text;
 mod unused_suppression;
 
 pub use context::{Context, SourceSide};
+/// `inconsistent-term` also compares the translations of a locale, after the run.
+pub use inconsistent_term::{
+    across_translations as inconsistent_terms_across_translations, term_usage, TermUsage,
+    INFO as INCONSISTENT_TERM,
+};
 /// The rule the suppression step reports under.
 pub use unused_suppression::INFO as UNUSED_SUPPRESSION;
 

@@ -70,7 +70,7 @@ pub(crate) fn check_file(
         &[rule],
         settings,
     )
-    .0
+    .findings
 }
 
 /// The text each finding points at.

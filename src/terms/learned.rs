@@ -652,13 +652,26 @@ fn renderings(inputs: &Inputs, table: &TermTable, units: &TargetUnits) -> Vec<Re
             }
         }
     }
+    // A gloss tells the rendering once: the same word in the term's other blocks renders it
+    // too (`कार्यक्षेत्र (workspace)`, then `कार्यक्षेत्र`).
+    let glossed: Vec<String> = uses
+        .iter()
+        .filter(|u| u.how == How::Gloss)
+        .filter_map(|u| word_key(words, &u.places[0]))
+        .collect();
+    for key in glossed {
+        let unit = format!("word:{key}");
+        for (_, t, _) in &table.pairs {
+            if explained.contains(t) {
+                continue;
+            }
+            if let Some(range) = locate(&target.blocks[*t], &words.blocks[*t], &unit) {
+                record(&mut uses, &mut explained, How::Gloss, *t, range);
+            }
+        }
+    }
     for used in &mut uses {
-        let key = words.blocks[used.places[0].0]
-            .words()
-            .zip(words.blocks[used.places[0].0].keys())
-            .find(|((r, _), _)| r.start == used.places[0].1.start)
-            .map(|(_, k)| format!("word:{k}"));
-        if let Some(key) = key {
+        if let Some(key) = word_key(words, &used.places[0]).map(|k| format!("word:{k}")) {
             let with = units.blocks_with.get(&key).copied().unwrap_or(0);
             used.elsewhere = with.saturating_sub(used.places.len());
         }
@@ -768,8 +781,18 @@ fn locate(block: &Block, words: &BlockWords, unit: &str) -> Option<Range<usize>>
         .map(|(range, _)| (*range).clone())
 }
 
+/// The key of the word that starts at `place`.
+fn word_key(words: &DocumentWords, place: &(usize, Range<usize>)) -> Option<String> {
+    let block = &words.blocks[place.0];
+    block
+        .words()
+        .zip(block.keys())
+        .find(|((r, _), _)| r.start == place.1.start)
+        .map(|(_, k)| k.to_string())
+}
+
 /// The word before the English term in brackets: `उत्पाद (product)`, `उत्पाद(उपProducts)`.
-fn gloss_of(block: &Block, words: &BlockWords, term: &str) -> Option<Range<usize>> {
+pub fn gloss_of(block: &Block, words: &BlockWords, term: &str) -> Option<Range<usize>> {
     let first = term.split_whitespace().next()?;
     let folded = super::fold(first, false);
     let list: Vec<(&Range<usize>, &str)> = words.words().collect();
