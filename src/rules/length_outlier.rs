@@ -27,7 +27,9 @@ Not reported:
 - headings, table rows and front-matter fields, where a translation may well be terse;
 - blocks under 60 letters in the source;
 - translations with fewer than 6 paired blocks of prose: too few to know their ratio;
-- blocks the aligner did not pair with confidence, which `structure-mismatch` reports;
+- blocks the aligner did not pair, which `structure-mismatch` reports (a block it paired
+  without confidence is judged when it stands in place, between two pairs, with a source
+  block of its kind: a paragraph cut to a third is too short for the aligner to be sure of);
 - a short block whose next block is not the counterpart of its source's next: the translation
   may have split the paragraph or list item in two.
 
@@ -122,19 +124,27 @@ impl Rule for LengthOutlier {
             .filter(|&(n, _)| (n == 0 || paired(n - 1)) && paired(n + 1))
             .filter_map(|(_, p)| p.target)
             .collect();
-        let pairs: Vec<(usize, usize, f64)> = ctx
-            .sure_prose_pairs()
-            .filter(|&(s, t)| single(s, t))
-            .filter_map(|(s, t)| {
-                let (sb, tb) = (&source.document.blocks[s], &ctx.document.blocks[t]);
-                (judged(sb.kind) && sb.length >= MIN_SOURCE_LENGTH)
-                    .then(|| (s, t, tb.length as f64 / sb.length as f64))
-            })
-            .collect();
-        if pairs.len() < MIN_PAIRS {
+        let measured = |(s, t): (usize, usize)| {
+            let (sb, tb) = (&source.document.blocks[s], &ctx.document.blocks[t]);
+            (single(s, t) && judged(sb.kind) && sb.length >= MIN_SOURCE_LENGTH)
+                .then(|| (s, t, tb.length as f64 / sb.length as f64))
+        };
+        // The norm comes from the pairs the aligner is sure of; the blocks judged against it
+        // also from those that stand in place between two pairs, of one kind: a block cut to a
+        // third is too short for the aligner to be sure of, yet its place pairs it.
+        let sure: Vec<(usize, usize, f64)> = ctx.sure_prose_pairs().filter_map(measured).collect();
+        if sure.len() < MIN_PAIRS {
             return;
         }
-        let mut ratios: Vec<f64> = pairs.iter().map(|&(_, _, r)| r).collect();
+        let pairs: Vec<(usize, usize, f64)> = ctx
+            .pairs_in_place()
+            .filter(|&(s, t)| {
+                source.document.blocks[s].kind == ctx.document.blocks[t].kind
+                    && source.document.blocks[s].kind.is_prose()
+            })
+            .filter_map(measured)
+            .collect();
+        let mut ratios: Vec<f64> = sure.iter().map(|&(_, _, r)| r).collect();
         ratios.sort_by(f64::total_cmp);
         let median = ratios[ratios.len() / 2];
         if median <= 0.0 {

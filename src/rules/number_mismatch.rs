@@ -212,16 +212,151 @@ fn is_scaled(block: &Block, number: &Number) -> bool {
             after = rest[digits..].trim_start();
         }
     }
-    const SCALES: &[&str] = &[
-        "hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "万", "萬", "億",
-        "亿", "千", "百", "兆", "만", "억", "천", "백", "조", "割", "分の", "分之",
+    // Written in ideographs or hangul, a scale is glued to what follows (`万人`); in words, it
+    // is a whole word (`mil`, not `milliseconds`).
+    const GLUED: &[&str] = &[
+        "万",
+        "萬",
+        "億",
+        "亿",
+        "千",
+        "百",
+        "兆",
+        "만",
+        "억",
+        "천",
+        "백",
+        "조",
+        "割",
+        "分の",
+        "分之",
+        "พัน",
+        "หมื่น",
+        "แสน",
+        "ล้าน",
     ];
-    SCALES.iter().any(|scale| {
-        after
-            .get(..scale.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(scale))
-    })
+    GLUED.iter().any(|scale| after.starts_with(scale))
+        || SCALE_WORDS.iter().any(|scale| {
+            after.get(..scale.len()).is_some_and(|head| {
+                head.to_lowercase() == *scale
+                    && !after[scale.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic)
+            })
+        })
 }
+
+/// Words that scale the number before them, in the languages loclint reads (lower case, whole
+/// words, abbreviations without their period).
+const SCALE_WORDS: &[&str] = &[
+    // English
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "lakh",
+    "lakhs",
+    "crore",
+    "crores",
+    // German, Dutch
+    "hundert",
+    "tausend",
+    "tsd",
+    "mio",
+    "million",
+    "millionen",
+    "mrd",
+    "milliarde",
+    "milliarden",
+    "duizend",
+    "miljoen",
+    "miljard",
+    // French, Spanish, Portuguese, Italian
+    "mille",
+    "millions",
+    "milliard",
+    "milliards",
+    "mil",
+    "miles",
+    "millón",
+    "millones",
+    "milhão",
+    "milhões",
+    "bilhão",
+    "bilhões",
+    "milione",
+    "milioni",
+    "miliardo",
+    "miliardi",
+    // Russian, Ukrainian, Polish
+    "тыс",
+    "тысяч",
+    "тысячи",
+    "тысяча",
+    "млн",
+    "миллион",
+    "миллиона",
+    "миллионов",
+    "млрд",
+    "миллиард",
+    "миллиарда",
+    "миллиардов",
+    "тис",
+    "тисяч",
+    "тисячі",
+    "мільйон",
+    "мільйони",
+    "мільйонів",
+    "мільярд",
+    "мільярди",
+    "мільярдів",
+    "tys",
+    "tysiąc",
+    "tysiące",
+    "tysięcy",
+    "mln",
+    "mld",
+    "milion",
+    "miliony",
+    "milionów",
+    // Arabic, Persian, Hebrew
+    "ألف",
+    "الف",
+    "آلاف",
+    "مليون",
+    "ملايين",
+    "مليار",
+    "مليارات",
+    "هزار",
+    "میلیون",
+    "میلیارد",
+    "אלף",
+    "מיליון",
+    // Hindi
+    "हज़ार",
+    "हजार",
+    "लाख",
+    "करोड़",
+    "करोड़",
+    "अरब",
+    // Turkish, Indonesian, Vietnamese
+    "bin",
+    "milyon",
+    "milyar",
+    "ribu",
+    "juta",
+    "miliar",
+    "nghìn",
+    "ngàn",
+    "triệu",
+    "tỷ",
+];
 
 /// A number glued by a hyphen to a word (`catch-22`, `COVID-19`): part of a name or an idiom,
 /// which a translation may render otherwise.
@@ -364,6 +499,38 @@ mod tests {
                 "number `7` where the source has `0600`",
                 "number `5` where the source has `4`"
             ]
+        );
+    }
+
+    #[test]
+    fn a_number_scaled_by_a_word_of_the_translation_is_not_compared() {
+        let en = "Load\n\nEach node holds 150,000 connections for 500 milliseconds.\n";
+        for (locale, text) in [
+            (
+                "ar",
+                "الحمل\n\nتحتفظ كل عقدة بـ ١٥٠ ألف اتصال لمدة ٥٠٠ مللي ثانية.\n",
+            ),
+            (
+                "fa",
+                "بار\n\nهر گره ۱۵۰ هزار اتصال را به مدت ۵۰۰ میلی‌ثانیه نگه می‌دارد.\n",
+            ),
+            (
+                "ru",
+                "Нагрузка\n\nКаждый узел держит 150 тыс. соединений в течение 500 миллисекунд.\n",
+            ),
+            (
+                "de",
+                "Last\n\nJeder Knoten hält 150 Tausend Verbindungen für 500 Millisekunden.\n",
+            ),
+            ("hi", "लोड\n\nहर नोड १.५ लाख कनेक्शन ५०० मिलीसेकंड तक रखता है।\n"),
+        ] {
+            assert_eq!(messages(locale, text, en), Vec::<String>::new(), "{locale}");
+        }
+        // A word that begins like a scale is none: `milisegundos` is no `mil`.
+        let es = "Carga\n\nCada nodo mantiene 150.000 conexiones durante 400 milisegundos.\n";
+        assert_eq!(
+            messages("es", es, en),
+            ["number `400` where the source has `500`"]
         );
     }
 
