@@ -585,7 +585,11 @@ fn compare_spans(
     let theirs = spans(target);
     // Each span's code as compared (spacing aside), computed once: lookups, not a comparison of
     // every span with every other.
-    let key = |code: &str| prepare(code).forms.join(" ");
+    // A sentence's full stop or comma caught inside the span (`otel.`) is no code.
+    let key = |code: &str| {
+        let code = code.strip_suffix(['.', ',']).unwrap_or(code);
+        prepare(code).forms.join(" ")
+    };
     let ours_keys: std::collections::HashSet<String> = ours.iter().map(|(_, c)| key(c)).collect();
     let mut kept: std::collections::HashSet<String> = theirs.iter().map(|(_, c)| key(c)).collect();
     kept.extend(beside.iter().flat_map(|b| spans(b)).map(|(_, c)| key(c)));

@@ -27,7 +27,8 @@ A missing field is not reported when:
 - a comment of the source's front matter reserves it for the source (`# DO NOT COPY the
   following config to non-en pages`, `# do not duplicate this block in non-en files`);
 - a comment of the translation's front matter names it (`# cascade is omitted: en only`);
-- none of the group's other translations has it either: the team does not carry it over.
+- a third or more of the group's other translations lack it too: the team does not carry it over (a
+  field for the source's locale alone, a page's own redirects, a passing banner).
 
 Not reported:
 - the prose fields (`title`, `description`, `linkTitle` and their kind, and those `[front-matter]
@@ -94,10 +95,11 @@ impl Rule for FrontMatterMismatch {
         let here = theirs.first().map_or(0..0, |f| f.range.clone());
         // A field the group's other translations mostly leave out too is left out on purpose
         // (a field for the source's locale alone, a page's own redirects): a missing field is
-        // reported only where most of them have it.
+        // reported only where two thirds of them have it.
         let others = ctx.group.translations.saturating_sub(1);
-        let kept_elsewhere =
-            |key: &str| others == 0 || ctx.group.front_matter_key_elsewhere(key, false) > 0;
+        let kept_elsewhere = |key: &str| {
+            others == 0 || 3 * ctx.group.front_matter_key_elsewhere(key, false) >= 2 * others
+        };
         let source_only = source_only_fields(&source.file.text, ours);
         let own_comments = comments(&ctx.file.text, theirs);
         let missing: Vec<&FrontMatterField> = ours

@@ -62,7 +62,8 @@ Only blocks whose place says they translate each other are compared; a term a na
   in a link's text;
 - the term kept in English in a table's cells, capitalised as a name (`the Instrumentation
   resource`), or with the source's neighbouring word kept beside it (`node exporter`);
-- a missing rendering that stands in the unpaired block beside (a paragraph split in two).
+- a missing rendering that stands in a block beside that is no translation of another use of
+  the term (a paragraph split in two or three).
 
 In Japanese, `の` inside a compound term is read through (`コンテキストの伝搬` for
 `コンテキスト伝搬`). A block without an approved rendering and without a telling word is
@@ -194,15 +195,28 @@ impl Rule for GlossaryTerm {
                         continue;
                     }
                 }
-                // A paragraph split in two: the term went to its other half.
-                // (An unpaired block beside: a block paired with a source block of its own
-                // is no half of this one.)
+                // A paragraph split in two or three: the term went to another part, a block
+                // beside unpaired, paired with this source block too, or with one that has no
+                // such term (a block that translates its own term is no part of this one).
+                let part_of_this = |index: usize| match source.alignment.source_of(index) {
+                    None => true,
+                    Some(other) => {
+                        other == s
+                            || terminology
+                                .found_in(
+                                    &source.document.blocks[other],
+                                    &source_words.blocks[other],
+                                )
+                                .iter()
+                                .all(|f| f.entry != found.entry)
+                    }
+                };
                 let beside = [t.checked_sub(1), Some(t + 1)]
                     .into_iter()
                     .flatten()
                     .any(|index| {
                         index < words.blocks.len()
-                            && source.alignment.source_of(index).is_none()
+                            && part_of_this(index)
                             && renderings
                                 .iter()
                                 .filter(|(r, _)| r.status == Status::Approved)

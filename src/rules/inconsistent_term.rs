@@ -49,7 +49,8 @@ Once the run is over, the translations of each locale are compared: a term that 
 them transliterate one way, and that a translation renders only another way (a transliteration
 or a gloss), is reported there once, with the translations that write the usual rendering:
 "`channel` is `チャンネル` in 5 other ja translations (...) and `チャネル` in this one". The
-usual rendering needs twice the translations of the other. A file checked alone (pre-commit)
+usual rendering needs three translations or more, and the other must be this one's alone: two
+translations that agree may speak of the term in another sense. A file checked alone (pre-commit)
 or in a shard is compared with the translations of that run only: write the locale's usage as
 a glossary (`loclint terms --write-glossary`) to hold every file to it.
 
@@ -354,7 +355,10 @@ pub fn across_translations(files: &mut [CheckedFile]) {
                     .iter()
                     .find(|(text, _)| one_rendering(text, &own.text, &language))
                     .map_or(1, |(_, uses)| uses.len());
-                if usual_files.len() < 2 * sharing || own.silenced {
+                // The other rendering must be this translation's alone, against three or more
+                // that write the usual one: two files that agree may speak of another sense
+                // (a Go channel, a chat channel).
+                if sharing > 1 || usual_files.len() < 3 || own.silenced {
                     continue;
                 }
                 let mut named: Vec<String> = usual_files

@@ -29,7 +29,8 @@ Not reported:
 - translations with fewer than 6 paired blocks of prose: too few to know their ratio;
 - blocks the aligner did not pair, which `structure-mismatch` reports (a block it paired
   without confidence is judged when it stands in place, between two pairs, with a source
-  block of its kind: a paragraph cut to a third is too short for the aligner to be sure of);
+  block of its kind, and reported under 30% of the norm: a paragraph cut to a fifth is too
+  short for the aligner to be sure of, and one a little short may be an older version);
 - a short block whose next block is not the counterpart of its source's next: the translation
   may have split the paragraph or list item in two.
 
@@ -55,6 +56,9 @@ Compare the block with its source, and translate what is missing (or remove what
 does not say).
 "#,
 };
+
+/// Under this share of the norm, a block paired without confidence is cut short.
+const SHORT_UNSURE: f64 = 0.3;
 
 /// Pairs needed to know a translation's ratio.
 const MIN_PAIRS: usize = 6;
@@ -144,6 +148,8 @@ impl Rule for LengthOutlier {
             })
             .filter_map(measured)
             .collect();
+        let sure_targets: std::collections::HashSet<usize> =
+            sure.iter().map(|&(_, t, _)| t).collect();
         let mut ratios: Vec<f64> = sure.iter().map(|&(_, _, r)| r).collect();
         ratios.sort_by(f64::total_cmp);
         let median = ratios[ratios.len() / 2];
@@ -162,8 +168,16 @@ impl Rule for LengthOutlier {
             }
             let (sb, tb) = (&source.document.blocks[s], &ctx.document.blocks[t]);
             let relative = ratio / median;
-            let short = relative < short_limit && tb.length >= 1 && !split_after(t, s, median);
-            let long = relative > LONG && tb.length >= 200;
+            // A pair the aligner was not sure of may be an old version of the block, not a cut
+            // one: only a block far shorter than the norm is taken for cut.
+            let sure_pair = sure_targets.contains(&t);
+            let limit = if sure_pair {
+                short_limit
+            } else {
+                SHORT_UNSURE.min(short_limit)
+            };
+            let short = relative < limit && tb.length >= 1 && !split_after(t, s, median);
+            let long = sure_pair && relative > LONG && tb.length >= 200;
             if !short && !long {
                 continue;
             }

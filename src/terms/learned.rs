@@ -723,8 +723,20 @@ pub fn same_rendering(a: &str, b: &str, language: &super::Language) -> bool {
                 return true;
             }
             let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
-            let shorter = x.chars().count().min(y.chars().count());
-            common >= 3 && common * 5 >= shorter * 3
+            let (x_len, y_len) = (x.chars().count(), y.chars().count());
+            let shorter = x_len.min(y_len);
+            // Korean writes its particles onto the word (`라인에`, `라인의`): two syllables in
+            // common, at most two after them.
+            let hangul = |w: &str| {
+                w.chars()
+                    .all(|c| crate::locale::char_script(c) == crate::locale::Script::Hangul)
+            };
+            (common >= 3 && common * 5 >= shorter * 3)
+                || (common >= 2
+                    && x_len - common <= 2
+                    && y_len - common <= 2
+                    && hangul(x)
+                    && hangul(y))
         })
 }
 

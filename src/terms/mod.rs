@@ -184,9 +184,33 @@ fn used_as_verb(text: &str, range: &Range<usize>) -> bool {
         .chars()
         .last()
         .is_some_and(|c| c.is_alphanumeric() || c == '\'');
-    directly
-        && previous
-            .is_some_and(|w| BEFORE_VERBS.contains(&w.to_lowercase().replace('’', "'").as_str()))
+    if !directly {
+        return false;
+    }
+    let Some(previous) = previous.map(|w| w.to_lowercase().replace('’', "'")) else {
+        return false;
+    };
+    if BEFORE_VERBS.contains(&previous.as_str()) {
+        return true;
+    }
+    let word = text[range.clone()].to_lowercase();
+    let next = text[range.end..]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    // `this signals`: no noun follows `this` in the plural. `examples span a range`: a plural
+    // subject, then an article.
+    let third_person = word.ends_with('s') && !word.ends_with("ss");
+    (previous == "this" && third_person)
+        // `the SIG signals that`, `signals to the team`: a plural noun takes no `that`.
+        || (third_person
+            && text[range.end..].starts_with(' ')
+            && next.as_deref().is_some_and(|n| n == "that"))
+        || (previous.len() > 3
+            && previous.ends_with('s')
+            && !previous.ends_with("ss")
+            && text[range.end..].starts_with(' ')
+            && next.is_some_and(|n| matches!(n.as_str(), "a" | "an" | "the")))
 }
 
 /// A document's blocks, their words keyed once in the document's language.
@@ -289,4 +313,28 @@ pub fn kept_in(
             && !in_identifier(&block.text, &range))
         .then_some(range)
     })
+}
+
+#[cfg(test)]
+mod verb_tests {
+    use super::used_as_verb;
+
+    fn verb(text: &str, word: &str) -> bool {
+        let start = text.find(word).unwrap();
+        used_as_verb(text, &(start..start + word.len()))
+    }
+
+    #[test]
+    fn nouns_used_as_verbs_are_told() {
+        assert!(verb("Traces that span services", "span"));
+        assert!(verb("This signals to the team that", "signals"));
+        assert!(verb("The SIG signals that merging waits", "signals"));
+        assert!(verb("The examples span a range of cases", "span"));
+        assert!(!verb("Each span has a name", "span"));
+        assert!(!verb(
+            "The three signals are traces, metrics and logs",
+            "signals"
+        ));
+        assert!(!verb("Export the spans the collector receives", "spans"));
+    }
 }
