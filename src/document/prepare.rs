@@ -449,7 +449,9 @@ fn mask_non_prose(text: &str, mut masks: Vec<Mask>) -> Vec<Mask> {
     {
         // `[!NOTE] Help wanted`: an alert's marker and its title, a label of the site's
         // markup rather than a sentence.
-        let title_words = rest.split_whitespace().count();
+        // Counted as Unicode words, so that a title in a script without spaces is measured
+        // as the source's is (`Spring が環境変数と YAML キーを揃える方法` is no label).
+        let title_words = unicode_segmentation::UnicodeSegmentation::unicode_words(rest).count();
         if title_words <= ALERT_TITLE_MAX_WORDS && !rest.contains(['.', '?', '!', '。']) {
             masks.retain(|m| m.range.end > text.len());
             masks.push(Mask {

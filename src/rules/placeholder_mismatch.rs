@@ -237,18 +237,37 @@ fn compare_placeholders(
     for (range, text) in added {
         // One the source has elsewhere is a repeat or moved, not a new one; one named by a word
         // is text (`'{verbo} {objeto}'` where the source shows the pattern as code).
-        if ours_texts.contains(&text) || in_source.contains(&text) || is_word_placeholder(text) {
+        // A format placeholder is an argument: one more `%s` than the source's is one
+        // argument too many, unless the block beside lost it (a merged sentence).
+        let format = is_format_placeholder(text);
+        if is_word_placeholder(text)
+            || (!format && (ours_texts.contains(&text) || in_source.contains(&text)))
+            || (format && near.contains(&text))
+        {
             continue;
         }
         findings.push(
             Finding::new(
                 &INFO,
                 target.file_range(range),
-                format!("placeholder `{text}` that the source does not have"),
+                if ours_texts.contains(&text) {
+                    format!("placeholder `{text}` once more than the source has it")
+                } else {
+                    format!("placeholder `{text}` that the source does not have")
+                },
             )
             .fix("remove it, or use the source's placeholder"),
         );
     }
+}
+
+/// A printf or positional placeholder (`%s`, `%1$d`, `{0}`): an argument of a format string.
+fn is_format_placeholder(text: &str) -> bool {
+    text.starts_with('%')
+        || text
+            .strip_prefix('{')
+            .and_then(|t| t.strip_suffix('}'))
+            .is_some_and(|inner| !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether a renamed placeholder may be its name translated: a placeholder named by a word
@@ -331,6 +350,29 @@ mod tests {
                     "placeholder `%s` of the source is missing here".to_string()
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn one_format_argument_too_many_is_reported() {
+        let en = "# Messages\n\nThe app shows: \"You have %d new messages, sent at %s.\"\n";
+        let de = "# Nachrichten\n\nDie App zeigt: „Sie haben %d neue Nachrichten, gesendet am %s um %s.“\n";
+        let found = check_file(
+            &PlaceholderMismatch,
+            "de.md",
+            "de",
+            Some(en),
+            de,
+            &Settings::default(),
+        );
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["placeholder `%s` once more than the source has it"]
+        );
+        assert_eq!(
+            found[0].range,
+            de.rfind("%s").unwrap()..de.rfind("%s").unwrap() + 2
         );
     }
 

@@ -81,11 +81,29 @@ impl Rule for StructureMismatch {
         let total = |blocks: &[Block]| blocks.iter().map(|b| b.length).sum::<usize>() as f64;
         let ratio = (total(tgt_blocks) + 1.0) / (total(src_blocks) + 1.0);
         let mut paired = vec![false; src_blocks.len()];
+        let mut target_of = vec![None; src_blocks.len()];
         for pair in pairs {
-            if let (Some(s), Some(_)) = (pair.source, pair.target) {
+            if let (Some(s), Some(t)) = (pair.source, pair.target) {
                 paired[s] = true;
+                target_of[s].get_or_insert(t);
             }
         }
+        // An alert's title (`> [!TIP] Use WALs`) whose body the translation writes in the
+        // site's own markup (`{{% alert title="…" %}}`, `:::tip[…]`), the title inside it.
+        let title_in_markup = |s: usize| {
+            src_blocks[s].text.trim_start().starts_with("[!")
+                && target_of
+                    .get(s + 1)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|t: usize| {
+                        // The shortcode opens the body's block, or stands alone before it.
+                        [Some(t), t.checked_sub(1)].into_iter().flatten().any(|t| {
+                            let text = tgt_blocks[t].text.trim_start();
+                            ["{{%", "{{<", ":::"].iter().any(|m| text.starts_with(m))
+                        })
+                    })
+        };
         let mut runs = Vec::new();
         for gap in gaps(pairs) {
             let missing: Vec<usize> = gap
@@ -94,6 +112,7 @@ impl Rule for StructureMismatch {
                 .copied()
                 .filter(|&s| !src_blocks[s].is_markup() && !source.alignment.is_source_menu(s))
                 .filter(|&s| !is_label_of_kept_list(src_blocks, s, &paired))
+                .filter(|&s| !title_in_markup(s))
                 .collect();
             // Blocks that none of the group's translations carries are the source's own, not a
             // gap in this translation: a lone block anywhere (an English-only banner), or a run
@@ -709,6 +728,16 @@ mod tests {
         .into_iter()
         .map(|f| f.message)
         .collect()
+    }
+
+    #[test]
+    fn an_alert_written_as_the_site_s_shortcode_keeps_its_title() {
+        let en = "# Storage\n\nKeep the queue on disk for the collectors that matter most.\n\n> [!TIP] Use a write-ahead log for the critical collectors\n>\n> Give the storage directory enough space and the right permissions before you turn it on.\n\nThe queue then survives a restart of the collector.\n";
+        let pt = "# Armazenamento\n\nMantenha a fila em disco para os coletores mais importantes.\n\n{{% alert title=\"Use um log de escrita antecipada nos coletores críticos\" %}}\n\nDê ao diretório de armazenamento espaço suficiente e as permissões certas antes de ativá-lo.\n\n{{% /alert %}}\n\nA fila então sobrevive a uma reinicialização do coletor.\n";
+        assert_eq!(md_messages("pt.md", en, pt), Vec::<String>::new());
+        // Without the shortcode, the title is missing.
+        let bare = pt.replace("{{% alert title=\"Use um log de escrita antecipada nos coletores críticos\" %}}\n\n", "").replace("{{% /alert %}}\n\n", "");
+        assert_eq!(md_messages("pt.md", en, &bare).len(), 1);
     }
 
     #[test]
