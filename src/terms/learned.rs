@@ -394,7 +394,7 @@ fn content_words(block: &Block) -> Vec<Option<ContentWord>> {
 /// The translation's units of meaning, per block: its word keys, and in unspaced scripts the
 /// runs of two to four characters. Counted once, read for every term.
 struct TargetUnits {
-    /// Per translation block, its units.
+    /// Per translation block, its units (for the whole table only).
     per_block: Vec<HashSet<String>>,
     /// Per unit, in how many blocks it stands.
     blocks_with: HashMap<String, usize>,
@@ -417,11 +417,15 @@ impl TargetUnits {
             for unit in &units {
                 *blocks_with.entry(unit.clone()).or_default() += 1;
             }
-            per_block.push(units);
+            // Each block's units and the source's keys serve co-occurrence, which only the
+            // whole table learns; a check reads the counts alone.
+            if inputs.full {
+                per_block.push(units);
+            }
         }
         let mut source_keys: HashMap<usize, HashSet<String>> = HashMap::new();
         let mut pairs_with_key: HashMap<String, usize> = HashMap::new();
-        for &(s, t) in inputs.pairs {
+        for &(s, t) in inputs.pairs.iter().filter(|_| inputs.full) {
             let keys: HashSet<String> = inputs.source_words.blocks[s]
                 .keys()
                 .filter(|k| k.chars().count() >= 3)
