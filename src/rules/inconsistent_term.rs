@@ -4,9 +4,9 @@ use std::ops::Range;
 use crate::check::CheckedFile;
 use crate::finding::{Finding, Severity};
 use crate::locale::{char_script, Script};
-use crate::terms::fold;
 use crate::terms::learned::{same_rendering, How, RenderingUse, TermKind, TermTable};
 use crate::terms::Language;
+use crate::terms::{fold, used_as_verb};
 
 use super::{Context, Rule, RuleInfo};
 
@@ -137,10 +137,15 @@ impl Rule for InconsistentTerm {
                     {
                         continue;
                     }
-                    let source_range = table
-                        .pairs
-                        .iter()
-                        .find(|(_, pt, _)| pt == t)
+                    let source_place = table.pairs.iter().find(|(_, pt, _)| pt == t);
+                    // The source uses the word as a verb here (`to receive, process, and
+                    // export`): another word renders it, rightly.
+                    if source_place
+                        .is_some_and(|(s, _, r)| used_as_verb(&source.document.blocks[*s].text, r))
+                    {
+                        continue;
+                    }
+                    let source_range = source_place
                         .map(|(s, _, r)| source.document.blocks[*s].file_range(r.clone()));
                     let times = majority.places.len();
                     let mut finding = Finding::new(
@@ -243,28 +248,33 @@ pub fn term_usage(ctx: &Context, severity: Severity) -> Vec<TermUsage> {
     let non_latin = !ctx.locale_data.scripts.contains(&Script::Latin);
     compared_tables(ctx)
         .filter_map(|table| {
-            let renderings: Vec<UsedRendering> =
-                table
-                    .renderings
-                    .iter()
-                    .filter(|r| told_rendering(r, non_latin))
-                    .filter_map(|r| {
-                        let (t, range) = r.places.first()?;
-                        let block = &ctx.document.blocks[*t];
-                        let first = block.file_range(range.clone());
-                        Some(UsedRendering {
-                            text: r.text.clone(),
-                            transliteration: r.how == How::Transliteration,
-                            uses: r.places.len(),
-                            line: ctx.file.lines.line_of(first.start),
-                            first,
-                            source: table.pairs.iter().find(|(_, pt, _)| pt == t).map(
-                                |(s, _, sr)| source.document.blocks[*s].file_range(sr.clone()),
-                            ),
-                            silenced: false,
-                        })
+            let renderings: Vec<UsedRendering> = table
+                .renderings
+                .iter()
+                .filter(|r| told_rendering(r, non_latin))
+                .filter_map(|r| {
+                    let (t, range) = r.places.first()?;
+                    // The source's verb (`to process`) is no use of the term.
+                    let place = table.pairs.iter().find(|(_, pt, _)| pt == t);
+                    if place.is_some_and(|(s, _, sr)| {
+                        used_as_verb(&source.document.blocks[*s].text, sr)
+                    }) {
+                        return None;
+                    }
+                    let block = &ctx.document.blocks[*t];
+                    let first = block.file_range(range.clone());
+                    Some(UsedRendering {
+                        text: r.text.clone(),
+                        transliteration: r.how == How::Transliteration,
+                        uses: r.places.len(),
+                        line: ctx.file.lines.line_of(first.start),
+                        first,
+                        source: place
+                            .map(|(s, _, sr)| source.document.blocks[*s].file_range(sr.clone())),
+                        silenced: false,
                     })
-                    .collect();
+                })
+                .collect();
             (!renderings.is_empty()).then(|| TermUsage {
                 term: table.term.clone(),
                 key: fold(&table.term, false),

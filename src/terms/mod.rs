@@ -169,7 +169,33 @@ fn in_identifier(text: &str, range: &Range<usize>) -> bool {
 
 /// Whether the English word at `range` follows a word after which a verb stands (`to`, a
 /// modal, a relative pronoun): `traces that span services`, `to signal`.
-fn used_as_verb(text: &str, range: &Range<usize>) -> bool {
+pub fn used_as_verb(text: &str, range: &Range<usize>) -> bool {
+    used_as_verb_within(text, range, 3)
+}
+
+/// [`used_as_verb`], also through a list of verbs (`to receive, process, and export`):
+/// `depth` words back at most.
+fn used_as_verb_within(text: &str, range: &Range<usize>, depth: usize) -> bool {
+    if depth > 0 {
+        let before = &text[..range.start];
+        let trimmed = before.trim_end();
+        let listed = trimmed
+            .strip_suffix(" and")
+            .or_else(|| trimmed.strip_suffix(" or"))
+            .map(|t| t.trim_end_matches(',').trim_end())
+            .or_else(|| trimmed.strip_suffix(',').map(str::trim_end));
+        if let Some(listed) = listed {
+            let start = listed
+                .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .map_or(0, |i| {
+                    i + listed[i..].chars().next().map_or(1, char::len_utf8)
+                });
+            if start < listed.len() && used_as_verb_within(text, &(start..listed.len()), depth - 1)
+            {
+                return true;
+            }
+        }
+    }
     const BEFORE_VERBS: &[&str] = &[
         "to", "can", "could", "will", "would", "may", "might", "must", "should", "shall", "that",
         "which", "who", "they", "we", "you", "i", "it", "don't", "doesn't", "didn't", "not",
@@ -336,5 +362,8 @@ mod verb_tests {
             "signals"
         ));
         assert!(!verb("Export the spans the collector receives", "spans"));
+        assert!(verb("how to receive, process, and export data", "process"));
+        assert!(verb("how to receive, process, and export data", "export"));
+        assert!(!verb("traces, metrics, and logs", "logs"));
     }
 }
