@@ -124,6 +124,8 @@ pub struct ChangedAttribute<'a> {
     pub tag: &'a str,
     pub source: Attribute,
     pub target: Attribute,
+    /// The translation's tag lacks the attribute; `target` stands at the tag's name.
+    pub missing: bool,
 }
 
 /// The attributes of `source`'s tags that `target`'s corresponding tags give other values,
@@ -151,6 +153,19 @@ pub fn changed_attributes<'a>(source: &'a [Tag], target: &[Tag]) -> Vec<ChangedA
             .filter(|a| !is_free_attribute(&a.name))
         {
             let Some(theirs) = other.attributes.iter().find(|a| a.name == attribute.name) else {
+                // Lost, or its name misspelt (`varient`): it stands as an empty value at the
+                // tag's name.
+                let at = other.range.start + 1;
+                changed.push(ChangedAttribute {
+                    tag: &tag.name,
+                    source: attribute.clone(),
+                    target: Attribute {
+                        name: attribute.name.clone(),
+                        value: String::new(),
+                        range: at..at + other.name.len(),
+                    },
+                    missing: true,
+                });
                 continue;
             };
             if theirs.value != attribute.value {
@@ -158,6 +173,7 @@ pub fn changed_attributes<'a>(source: &'a [Tag], target: &[Tag]) -> Vec<ChangedA
                     tag: &tag.name,
                     source: attribute.clone(),
                     target: theirs.clone(),
+                    missing: false,
                 });
             }
         }
@@ -173,6 +189,8 @@ pub struct ChangedInDocument {
     pub tag: String,
     pub source: Attribute,
     pub target: Attribute,
+    /// The translation's tag lacks the attribute.
+    pub missing: bool,
 }
 
 /// The attributes a translation changed, tags matched across the whole documents: the tags of
@@ -223,6 +241,7 @@ pub fn changed_attributes_in(source: &[Block], target: &[Block]) -> Vec<ChangedI
                         tag: name.to_string(),
                         source: found.source,
                         target: found.target,
+                        missing: found.missing,
                     });
                 }
             }

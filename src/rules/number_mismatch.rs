@@ -94,7 +94,8 @@ impl Rule for NumberMismatch {
                 &ctx.document.blocks[changed.target_block],
             );
             let (wanted, value) = (&changed.source.value, &changed.target.value);
-            if !changed.source.has_digits() {
+            // A lost attribute is placeholder-mismatch's.
+            if !changed.source.has_digits() || changed.missing {
                 continue;
             }
             let what = if is_version(wanted) || is_version(value) {

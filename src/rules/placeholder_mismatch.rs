@@ -20,8 +20,13 @@ of HTML or JSX tags that it changed:
   of a name in the source matched with the nth in the translation where both have as many
   (with a tag added or removed, order says nothing and the name is not compared), apart from
   those readers see or that name a place (`alt`, `title`, `aria-label`, `label`, `text`,
-  `href`, `src`, `id` and their kind, `data-*`). Attribute values with digits (versions, sizes)
-  are `number-mismatch`'s.
+  `href`, `src`, `id` and their kind, `data-*`). An attribute the translation's tag lacks (or
+  names otherwise: `varient`) is reported at the tag. Attribute values with digits (versions,
+  sizes) are `number-mismatch`'s.
+
+A placeholder named by a word (`{name}`, `{{file}}`) may be translated with its sentence
+(`{nombre}`): it describes what the reader puts there. A format argument (`%s`, `%1$d`, `{0}`)
+is compared exactly, and one more than the source has is reported.
 
 Placeholders may move within the sentence: only their number and names are compared. A
 placeholder found in the block beside is not lost.
@@ -35,11 +40,11 @@ the message shown. A component attribute the translation changed renders another
 ## Example
 
 ```text
-source:      Welcome back, {name}! You have {count} new messages.
-translation: ¡Hola de nuevo, {nmae}! Tienes {count} mensajes nuevos.
+source:      Welcome back, %s! You have %d new messages.
+translation: ¡Hola de nuevo, %s! Tienes %s mensajes nuevos.
 ```
 
-`{nombre}` is reported: the source has `{name}`.
+The second `%s` is reported: the source has `%d` there.
 
 ## How to fix
 
@@ -83,6 +88,24 @@ impl Rule for PlaceholderMismatch {
                 &source.document.blocks[changed.source_block],
                 &ctx.document.blocks[changed.target_block],
             );
+            if changed.missing {
+                findings.push(
+                    Finding::new(
+                        &INFO,
+                        tb.file_range(changed.target.range.clone()),
+                        format!(
+                            "attribute `{}` of `<{}>` is missing here (the source has `{}`)",
+                            changed.source.name, changed.tag, changed.source.value
+                        ),
+                    )
+                    .source(sb.file_range(changed.source.range.clone()))
+                    .fix(format!(
+                        "add `{}` with the source's value",
+                        changed.source.name
+                    )),
+                );
+                continue;
+            }
             // Values with digits are versions and sizes: number-mismatch compares them.
             if changed.source.has_digits() {
                 continue;
@@ -351,6 +374,26 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn an_attribute_lost_or_misspelt_is_reported_at_the_tag() {
+        let en = "# Badges\n\nNew features carry a badge: <Badge variant=\"tip\" text=\"New\" />\n";
+        let de = "# Abzeichen\n\nNeue Funktionen tragen ein Abzeichen: <Badge varient=\"tip\" text=\"Neu\" />\n";
+        let found = check_file(
+            &PlaceholderMismatch,
+            "de.mdx",
+            "de",
+            Some(en),
+            de,
+            &Settings::default(),
+        );
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["attribute `variant` of `<Badge>` is missing here (the source has `tip`)"]
+        );
+        assert_eq!(&de[found[0].range.clone()], "Badge");
     }
 
     #[test]
