@@ -364,6 +364,22 @@ mod tests {
     }
 
     #[test]
+    fn a_name_three_translations_write_in_the_locale_s_script_is_its_choice() {
+        let ja = Locale::parse("ja").unwrap();
+        let collector = Habit::TransliteratedName("collector".into());
+        let mut practice = Practice::default();
+        for _ in 0..30 {
+            practice.add(&ja, &Observations::default());
+        }
+        practice.add(&ja, &observed(&[(collector.clone(), 2)], &[]));
+        practice.add(&ja, &observed(&[(collector.clone(), 1)], &[]));
+        assert!(!practice.practises(&ja, &collector), "two translations");
+        practice.add(&ja, &observed(&[(collector.clone(), 1)], &[]));
+        assert!(practice.practises(&ja, &collector));
+        assert_eq!(practice.practised()[&ja], vec![collector]);
+    }
+
+    #[test]
     fn learned_practice_replaces_the_tallies() {
         let ja = Locale::parse("ja").unwrap();
         let colon = Habit::Mark(':');
@@ -385,6 +401,7 @@ mod tests {
             Habit::KeptWord("push".into()),
             Habit::KeptBlock("made with okso.app".into()),
             Habit::KeptTitles,
+            Habit::TransliteratedName("collector".into()),
         ] {
             assert_eq!(
                 Habit::from_config(habit.kind(), &habit.value()),
