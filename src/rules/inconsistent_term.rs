@@ -36,7 +36,8 @@ are told by their form:
   term in brackets: `उत्पाद (product)`), used at most once elsewhere in the translation without
   the term, and absent from the blocks where the usual one stands.
 
-Not reported: a tie, forms of one word (`доске`, `доски`), a rendering inside the other
+Not reported: a tie, forms of one word (`доске`, `доски`; `라인에`, `라인의`), a place where the
+source uses the term as a verb (`to receive, process, and export`), a rendering inside the other
 (`工作` and `工作区`), and renderings learned from co-occurrence alone (a word found in the
 term's blocks and hardly anywhere else): on real translations those were another word of the
 sentences or the term in another sense as often as not. `loclint terms` lists them. The term
@@ -45,8 +46,8 @@ translation's 60 most repeated terms are compared.
 
 ## Across the translations of a locale
 
-Once the run is over, the translations of each locale are compared: a term that two or more of
-them transliterate one way, and that a translation renders only another way (a transliteration
+Once the run is over, the translations of each locale are compared: a term that three or more
+of them transliterate one way, and that a translation renders only another way (a transliteration
 or a gloss), is reported there once, with the translations that write the usual rendering:
 "`channel` is `チャンネル` in 5 other ja translations (...) and `チャネル` in this one". The
 usual rendering needs three translations or more, and the other must be this one's alone: two
