@@ -68,6 +68,13 @@ pub struct Finding {
     pub habit: Option<Habit>,
 }
 
+/// A file's findings in position order (then rule): how every output lists them.
+pub fn sort_in_position_order(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.range.start, a.rule, a.range.end).cmp(&(b.range.start, b.rule, b.range.end))
+    });
+}
+
 impl Finding {
     pub fn new(rule: &RuleInfo, range: Range<usize>, message: impl Into<String>) -> Self {
         Finding {

@@ -473,20 +473,19 @@ pub fn check_translation(
     });
     // Inline suppressions: after every rule, since only then is it known what each silenced.
     let mut suppressions = Suppressions::read(&target.file, &target.document);
-    let term_usage_level = (ctx.source.is_some()
-        && rules.iter().any(|r| r.info().id == INCONSISTENT_TERM.id))
-    .then(|| settings.rule_level(INCONSISTENT_TERM.id, &target.file.path, &translation.locale))
-    .filter(|level| *level != Some(RuleLevel::Off));
-    let mut term_usage = match term_usage_level {
-        Some(level) => {
-            let severity = match level {
-                Some(RuleLevel::Severity(severity)) => severity,
-                _ => INCONSISTENT_TERM.default_severity,
-            };
-            crate::rules::term_usage(&ctx, severity)
-        }
-        None => Vec::new(),
-    };
+    // What the comparison across a locale's translations reads, where inconsistent-term runs.
+    let runs_here =
+        ctx.source.is_some() && rules.iter().any(|r| r.info().id == INCONSISTENT_TERM.id);
+    let severity = runs_here
+        .then(|| settings.rule_level(INCONSISTENT_TERM.id, &target.file.path, &translation.locale))
+        .and_then(|level| match level {
+            Some(RuleLevel::Off) => None,
+            Some(RuleLevel::Severity(severity)) => Some(severity),
+            None => Some(INCONSISTENT_TERM.default_severity),
+        });
+    let mut term_usage = severity
+        .map(|severity| crate::rules::term_usage(&ctx, severity))
+        .unwrap_or_default();
     // A directive over a rendering silences what the comparison across translations would
     // report there, and is used.
     for rendering in term_usage.iter_mut().flat_map(|u| u.renderings.iter_mut()) {
@@ -509,9 +508,7 @@ pub fn check_translation(
             None => true,
         }
     });
-    findings.sort_by(|a, b| {
-        (a.range.start, a.rule, a.range.end).cmp(&(b.range.start, b.rule, b.range.end))
-    });
+    crate::finding::sort_in_position_order(&mut findings);
     findings.dedup();
     let terms = if settings.collect_terms {
         term_summaries(&ctx)

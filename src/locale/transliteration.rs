@@ -122,7 +122,13 @@ fn romanized(word: &str, abjad: bool) -> std::rc::Rc<Romanized> {
         }
         let ascii = any_ascii::any_ascii(word);
         let sounds = sounds(&ascii, abjad, false);
-        let reading = |other: Vec<u8>| (other != sounds).then(|| (skeleton(&other), other));
+        // Another reading's (sounds, skeleton), where it differs.
+        let reading = |other: Vec<u8>| {
+            (other != sounds).then(|| {
+                let consonants = skeleton(&other);
+                (other, consonants)
+            })
+        };
         let made = std::rc::Rc::new(Romanized {
             skeleton: skeleton(&sounds),
             w_as_v: reading(
@@ -130,10 +136,8 @@ fn romanized(word: &str, abjad: bool) -> std::rc::Rc<Romanized> {
                     .iter()
                     .map(|&b| if b == b'w' { b'f' } else { b })
                     .collect(),
-            )
-            .map(|(skeleton, sounds)| (sounds, skeleton)),
-            silent_r: reading(without_silent_r(&self::sounds(&ascii, abjad, true)))
-                .map(|(skeleton, sounds)| (sounds, skeleton)),
+            ),
+            silent_r: reading(without_silent_r(&self::sounds(&ascii, abjad, true))),
             sounds,
         });
         cache.insert(word.to_string(), made.clone());

@@ -29,7 +29,9 @@ Code is compared token by token, without what a translation may change:
 - names the translator translated: a name written in the translation's letters (`Formaté`), or
   made of words its prose uses, inflected too (`nombre-de-tu-rama`, `datei.txt`,
   `/nejaky/jiny/adresar`); `latest` where the source has `main` is a change;
-- spacing, line breaks, and a quotation mark left unclosed.
+- spacing, line breaks, a quotation mark left unclosed, and the closing slash of an empty
+  element (`<img … />` and `<img … >`);
+- a full stop or comma of the sentence caught inside an inline code span (`otel.`).
 
 Not compared:
 - a code block whose translation holds translated words outside comments and strings (output

@@ -229,8 +229,6 @@ pub struct UsedRendering {
     pub text: String,
     /// A transliteration (a gloss otherwise).
     pub transliteration: bool,
-    /// Blocks that use it for the term.
-    pub uses: usize,
     /// Where it first stands, in the file, and its line.
     pub first: Range<usize>,
     pub line: usize,
@@ -267,7 +265,6 @@ pub fn term_usage(ctx: &Context, severity: Severity) -> Vec<TermUsage> {
                     Some(UsedRendering {
                         text: r.text.clone(),
                         transliteration: r.how == How::Transliteration,
-                        uses: r.places.len(),
                         line: ctx.file.lines.line_of(first.start),
                         first,
                         source: place
@@ -289,7 +286,7 @@ pub fn term_usage(ctx: &Context, severity: Severity) -> Vec<TermUsage> {
 /// At most this many other translations are named in a finding.
 const NAMED_FILES: usize = 3;
 
-/// Compares each locale's translations: a term that most of them transliterate one way, and
+/// Compares each locale's translations: a term that three or more transliterate one way, and
 /// that a translation renders only another way, is reported there (once, at its first use).
 /// `files` are in path order, so the findings do not depend on how the run was split.
 pub fn across_translations(files: &mut [CheckedFile]) {
@@ -343,7 +340,8 @@ pub fn across_translations(files: &mut [CheckedFile]) {
             let Some((usual, usual_files)) = counts.first() else {
                 continue;
             };
-            if usual_files.len() < 2
+            // Three translations or more write it, and no other rendering as many.
+            if usual_files.len() < 3
                 || counts
                     .get(1)
                     .is_some_and(|c| c.1.len() == usual_files.len())
@@ -366,10 +364,9 @@ pub fn across_translations(files: &mut [CheckedFile]) {
                     .iter()
                     .find(|(text, _)| one_rendering(text, &own.text, &language))
                     .map_or(1, |(_, uses)| uses.len());
-                // The other rendering must be this translation's alone, against three or more
-                // that write the usual one: two files that agree may speak of another sense
-                // (a Go channel, a chat channel).
-                if sharing > 1 || usual_files.len() < 3 || own.silenced {
+                // The other rendering must be this translation's alone: two files that agree
+                // may speak of another sense (a Go channel, a chat channel).
+                if sharing > 1 || own.silenced {
                     continue;
                 }
                 let mut named: Vec<String> = usual_files
@@ -403,13 +400,12 @@ pub fn across_translations(files: &mut [CheckedFile]) {
         }
     }
     let mut touched: Vec<usize> = found.iter().map(|(n, _)| *n).collect();
+    touched.sort_unstable();
     touched.dedup();
     for (n, finding) in found {
         files[n].findings.push(finding);
     }
     for n in touched {
-        files[n].findings.sort_by(|a, b| {
-            (a.range.start, a.rule, a.range.end).cmp(&(b.range.start, b.rule, b.range.end))
-        });
+        crate::finding::sort_in_position_order(&mut files[n].findings);
     }
 }

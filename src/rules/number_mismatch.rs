@@ -40,7 +40,8 @@ Not reported:
   write small numbers out in words (`three`, `trois`);
 - a number the translation has anywhere in the block, or in the block on either side: word
   order changes, sentences move across a split;
-- a number scaled by a word (`3 million`, `500-600 thousand`, `300万`, `30만`, `6割`, `4分の1`):
+- a number scaled by a word (`3 million`, `500-600 thousand`, `300万`, `30만`, `6割`, `4分の1`,
+  `١٥٠ ألف`, `150 тыс.`, `1.5 लाख`; a whole word, so `500 milisegundos` is no `mil`):
   languages scale by different powers, so a block whose translation scales its numbers is not
   compared digit for digit;
 - a time of day written otherwise (`0600` and `6時`), a list written with commas (`sections 2,3

@@ -376,18 +376,25 @@ mod tests {
         );
     }
 
+    /// The findings in translation `text` of source `en`, in a file named `path` (its locale the
+    /// name's).
+    fn check_pair(path: &str, en: &str, text: &str) -> Vec<Finding> {
+        let locale = path.split('.').next().unwrap_or("de");
+        check_file(
+            &PlaceholderMismatch,
+            path,
+            locale,
+            Some(en),
+            text,
+            &Settings::default(),
+        )
+    }
+
     #[test]
     fn an_attribute_lost_or_misspelt_is_reported_at_the_tag() {
         let en = "# Badges\n\nNew features carry a badge: <Badge variant=\"tip\" text=\"New\" />\n";
         let de = "# Abzeichen\n\nNeue Funktionen tragen ein Abzeichen: <Badge varient=\"tip\" text=\"Neu\" />\n";
-        let found = check_file(
-            &PlaceholderMismatch,
-            "de.mdx",
-            "de",
-            Some(en),
-            de,
-            &Settings::default(),
-        );
+        let found = check_pair("de.mdx", en, de);
         let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(
             messages,
@@ -400,14 +407,7 @@ mod tests {
     fn one_format_argument_too_many_is_reported() {
         let en = "# Messages\n\nThe app shows: \"You have %d new messages, sent at %s.\"\n";
         let de = "# Nachrichten\n\nDie App zeigt: „Sie haben %d neue Nachrichten, gesendet am %s um %s.“\n";
-        let found = check_file(
-            &PlaceholderMismatch,
-            "de.md",
-            "de",
-            Some(en),
-            de,
-            &Settings::default(),
-        );
+        let found = check_pair("de.md", en, de);
         let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(
             messages,

@@ -40,7 +40,9 @@ What is not a difference: a paragraph split in two or two merged into one; a lan
 of the group's translations carries, a lone one anywhere (an English-only banner) or a run between
 the title and the first content (a notice on top of the source); a lone block on each side at
 one place, of one kind and fitting lengths (a reworded block and its translation; not code whose
-commands changed); a code block where the source now renders a component; headings that
+commands changed); a code block where the source now renders a component; an alert's title
+(`> [!TIP] …`) whose translation writes the alert as the site's shortcode, the title inside it
+(`{{% alert title="…" %}}`); headings that
 keep the source's id (`{#configure-csps}`). Blocks of a duplicated run are reported once, by
 `duplicate-section`, not again here.
 

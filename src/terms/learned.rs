@@ -425,7 +425,8 @@ impl TargetUnits {
         }
         let mut source_keys: HashMap<usize, HashSet<String>> = HashMap::new();
         let mut pairs_with_key: HashMap<String, usize> = HashMap::new();
-        for &(s, t) in inputs.pairs.iter().filter(|_| inputs.full) {
+        let pairs: &[(usize, usize)] = if inputs.full { inputs.pairs } else { &[] };
+        for &(s, t) in pairs {
             let keys: HashSet<String> = inputs.source_words.blocks[s]
                 .keys()
                 .filter(|k| k.chars().count() >= 3)
