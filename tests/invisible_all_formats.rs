@@ -119,3 +119,47 @@ fn json_excerpt_holds_the_character(out: &str) {
     assert_eq!(finding["excerpt"], RLO.to_string());
     assert_eq!(finding["severity"], "error");
 }
+
+/// Text that would display otherwise than the file holds: a terminal escape sequence that
+/// recolours, tag characters that carry hidden words, an invisible separator. Each is reported
+/// by name and none reaches any output raw.
+#[test]
+fn every_format_escapes_terminal_sequences_and_hidden_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let group = dir.path().join("sign-in");
+    std::fs::create_dir(&group).unwrap();
+    std::fs::write(
+        group.join("en.txt"),
+        "Signing In\n\nOpen the account page and sign in.\n\nChoose a new password.\n",
+    )
+    .unwrap();
+    let hidden: String = "ignore this"
+        .chars()
+        .map(|c| char::from_u32(0xE0000 + c as u32).unwrap())
+        .collect();
+    std::fs::write(
+        group.join("ar.txt"),
+        format!(
+            "تسجيل الدخول\n\nافتح صفحة الحساب \u{1b}[31mوسجّل\u{1b}[0m الدخول.\n\nاختر كلمة{hidden} مرور\u{2063} جديدة.\n"
+        ),
+    )
+    .unwrap();
+    let raw = ['\u{1b}', '\u{E0069}', '\u{2063}'];
+    for format in &format_names() {
+        let out = run(&dir, format);
+        for c in raw {
+            assert!(
+                !out.contains(c),
+                "{format} prints U+{:04X} raw:\n{out}",
+                c as u32
+            );
+        }
+        for said in [
+            "terminal escape sequence",
+            "hiding the text",
+            "U+2063 INVISIBLE SEPARATOR",
+        ] {
+            assert!(out.contains(said), "{format} does not say {said:?}:\n{out}");
+        }
+    }
+}

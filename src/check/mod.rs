@@ -11,7 +11,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::align::{self, Alignment, DuplicateRun, RowKind};
-use crate::config::{RuleLevel, Settings};
+use crate::config::{Limits, RuleLevel, Settings};
 use crate::discover::{Discovery, Group, Member, Problem};
 use crate::document::{Document, Format};
 use crate::evidence::{group, GroupEvidence, Observations, Practice};
@@ -163,12 +163,22 @@ pub struct Parsed {
 impl Parsed {
     /// Reads and parses a file; `prose_keys` are front-matter keys read as prose beside the
     /// usual ones (`[front-matter] translate`).
-    pub fn read(path: &Path, prose_keys: &[String]) -> Result<Parsed, Problem> {
-        let file = SourceFile::read(path).map_err(|err| Problem {
+    pub fn read(path: &Path, prose_keys: &[String], limits: Limits) -> Result<Parsed, Problem> {
+        let problem = |message: String| Problem {
             path: path.to_path_buf(),
-            message: err.to_string(),
-        })?;
-        Ok(Parsed::with_prose_keys(file, prose_keys))
+            message,
+        };
+        let file =
+            SourceFile::read(path, limits.max_file_size).map_err(|err| problem(err.to_string()))?;
+        let parsed = Parsed::with_prose_keys(file, prose_keys);
+        let blocks = parsed.document.blocks.len();
+        if blocks > limits.max_blocks {
+            return Err(problem(format!(
+                "too many blocks to check ({blocks}, the limit is {}); raise `max-blocks` under `[limits]` in loclint.toml, or exclude the file",
+                limits.max_blocks
+            )));
+        }
+        Ok(parsed)
     }
 
     pub fn new(file: SourceFile) -> Parsed {
@@ -292,9 +302,13 @@ fn group_file_names<'a>(paths: impl Iterator<Item = &'a Path>) -> HashSet<String
 fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> GroupResult {
     let mut result = GroupResult::default();
     let source = group.source.as_ref().and_then(|member| {
-        Parsed::read(&member.path, &settings.front_matter_translate)
-            .map_err(|problem| result.problems.push(problem))
-            .ok()
+        Parsed::read(
+            &member.path,
+            &settings.front_matter_translate,
+            settings.limits,
+        )
+        .map_err(|problem| result.problems.push(problem))
+        .ok()
     });
     let source_locale = &settings.source_locale;
     let group_files = group_file_names(
@@ -310,7 +324,11 @@ fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> Group
         .translations
         .par_iter()
         .map(|member| {
-            let parsed = match Parsed::read(&member.path, &settings.front_matter_translate) {
+            let parsed = match Parsed::read(
+                &member.path,
+                &settings.front_matter_translate,
+                settings.limits,
+            ) {
                 Ok(parsed) => parsed,
                 Err(problem) if member.reported => return Some(Err(problem)),
                 // A sibling read only as evidence is not the user's concern here.
@@ -345,6 +363,12 @@ fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> Group
     for translation in translations.into_iter().filter(|t| t.reported) {
         // One translation that trips a bug costs its own findings, not its group's.
         let checked = catch_unwind(AssertUnwindSafe(|| {
+            // The tests' way to see a failing check reported and the run going on.
+            if std::env::var_os("LOCLINT_PANIC_ON")
+                .is_some_and(|name| translation.parsed.file.path.ends_with(name))
+            {
+                panic!("LOCLINT_PANIC_ON names this file");
+            }
             check_translation(
                 &translation,
                 source.as_ref(),
@@ -573,7 +597,8 @@ fn term_summaries(ctx: &Context) -> Vec<TermSummary> {
 pub fn debug_view(files: &[PathBuf]) -> anyhow::Result<String> {
     use std::fmt::Write;
     let parse = |path: &PathBuf| -> anyhow::Result<Parsed> {
-        Parsed::read(path, &[]).map_err(|p| anyhow::anyhow!("{}: {}", p.path.display(), p.message))
+        Parsed::read(path, &[], Limits::default())
+            .map_err(|p| anyhow::anyhow!("{}: {}", p.path.display(), p.message))
     };
     let line = |parsed: &Parsed, block: &crate::document::Block| {
         let text: String = block.normalized.chars().take(70).collect();

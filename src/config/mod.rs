@@ -58,6 +58,69 @@ struct ConfigFile {
     front_matter: Option<FrontMatterFile>,
     /// `[terminology]`: glossary files and inline entries.
     terminology: Option<TerminologyFile>,
+    /// `[limits]`: the largest file and the most blocks a file may have to be checked.
+    limits: Option<LimitsFile>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct LimitsFile {
+    /// Bytes, or a size with its unit: `"16 MiB"`, `"500 KB"`.
+    max_file_size: Option<Spanned<SizeValue>>,
+    max_blocks: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum SizeValue {
+    Bytes(i64),
+    Text(String),
+}
+
+/// What a file may be to be checked. Past these it is reported as too large, never skipped in
+/// silence: memory stays bounded whatever a delivery holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub max_file_size: u64,
+    pub max_blocks: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        // Far above any real article (the largest pages of documentation sites are a few
+        // hundred kilobytes and a few thousand blocks).
+        Limits {
+            max_file_size: 64 * 1024 * 1024,
+            max_blocks: 200_000,
+        }
+    }
+}
+
+/// `"16 MiB"`, `"500 KB"`, `"2048"`: a size in bytes.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(text.len());
+    let (number, unit) = (text[..split].trim(), text[split..].trim());
+    let number: f64 = number.parse().map_err(|_| {
+        format!("`{text}` is not a size: write bytes, or a number and a unit such as \"16 MiB\"")
+    })?;
+    let scale: u64 = match unit.to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "kb" | "k" => 1_000,
+        "kib" => 1_024,
+        "mb" | "m" => 1_000_000,
+        "mib" => 1_024 * 1_024,
+        "gb" | "g" => 1_000_000_000,
+        "gib" => 1_024 * 1_024 * 1_024,
+        _ => {
+            return Err(format!(
+                "`{unit}` is not a unit of size: use B, KB, KiB, MB, MiB, GB or GiB"
+            ))
+        }
+    };
+    Ok((number * scale as f64) as u64)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -172,6 +235,7 @@ pub struct Settings {
     pub terminology: Arc<Terminology>,
     /// Whether the run keeps each translation's term table (`loclint terms`).
     pub collect_terms: bool,
+    pub limits: Limits,
 }
 
 /// The front-matter keys whose values a translation keeps, unless configured: dates, slugs,
@@ -224,6 +288,7 @@ impl Default for Settings {
             front_matter_translate: Vec::new(),
             terminology: Arc::new(Terminology::default()),
             collect_terms: false,
+            limits: Limits::default(),
         }
     }
 }
@@ -299,6 +364,34 @@ impl Settings {
                 .get_ref()
                 .parse()
                 .map_err(|message| error(Some(level.span()), message))?;
+        }
+        if let Some(limits) = file.limits {
+            if let Some(size) = limits.max_file_size {
+                let bytes = match size.get_ref() {
+                    SizeValue::Bytes(n) => {
+                        u64::try_from(*n).map_err(|_| "a size is not negative".to_string())
+                    }
+                    SizeValue::Text(text) => parse_size(text),
+                };
+                settings.limits.max_file_size = bytes
+                    .and_then(|n| {
+                        (n > 0)
+                            .then_some(n)
+                            .ok_or_else(|| "`max-file-size` must be more than 0".to_string())
+                    })
+                    .map_err(|m| error(Some(size.span()), m))?;
+            }
+            if let Some(blocks) = limits.max_blocks {
+                settings.limits.max_blocks = usize::try_from(*blocks.get_ref())
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .ok_or_else(|| {
+                        error(
+                            Some(blocks.span()),
+                            "`max-blocks` must be a number of blocks, more than 0".to_string(),
+                        )
+                    })?;
+            }
         }
         settings.exclude = glob_set(&file.exclude).map_err(|(span, m)| error(Some(span), m))?;
         settings.keep = file.keep;

@@ -387,11 +387,43 @@ fn walk(
                     files.push((tidy(path), false));
                 }
             }
-            Err(err) => problems.push(Problem {
-                path: root.to_path_buf(),
-                message: format!("cannot walk the folder: {err}"),
-            }),
+            Err(err) => problems.push(walk_problem(root, &err)),
         }
+    }
+}
+
+/// A folder or file the walk could not enter, named by its own path and what to do.
+fn walk_problem(root: &Path, err: &ignore::Error) -> Problem {
+    let mut path = None;
+    let mut inner = err;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: p, err } => {
+                path.get_or_insert_with(|| p.clone());
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner = err;
+            }
+            _ => break,
+        }
+    }
+    let message = match (inner, err.io_error().map(std::io::Error::kind)) {
+        (ignore::Error::Loop { child, .. }, _) => {
+            path.get_or_insert_with(|| child.clone());
+            "a symbolic link loop; it was not followed".to_string()
+        }
+        (_, Some(std::io::ErrorKind::PermissionDenied)) => {
+            "cannot read the folder: permission denied; make it readable, or exclude it in loclint.toml".to_string()
+        }
+        (_, Some(std::io::ErrorKind::NotFound)) => {
+            "it was removed while the run went on".to_string()
+        }
+        _ => format!("cannot read the folder: {inner}"),
+    };
+    Problem {
+        path: tidy(&path.unwrap_or_else(|| root.to_path_buf())),
+        message,
     }
 }
 

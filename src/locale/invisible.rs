@@ -21,6 +21,9 @@ pub enum InvisibleKind {
     Separator,
     /// Zero-width spaces, soft hyphens, word joiners and other format characters.
     Format,
+    /// U+E0000 to U+E007F: invisible copies of ASCII, which can carry text no reader sees.
+    /// Emoji flags of regions are the one place they belong.
+    Tag,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,6 +159,14 @@ pub fn invisible(c: char) -> Option<Invisible> {
         '\u{0}'..='\u{1F}' => control(C0[c as usize]),
         '\u{7F}' => control("DELETE"),
         '\u{80}'..='\u{9F}' => control(C1[c as usize - 0x80]),
+        '\u{E0000}'..='\u{E007F}' => Some(Invisible {
+            kind: InvisibleKind::Tag,
+            name: match c {
+                '\u{E0001}' => "LANGUAGE TAG",
+                '\u{E007F}' => "CANCEL TAG",
+                _ => "TAG CHARACTER",
+            },
+        }),
         _ => NAMED
             .iter()
             .find(|&&(named, _, _)| named == c)
@@ -217,6 +228,16 @@ mod tests {
         assert_eq!(invisible('\r'), None);
         assert_eq!(invisible('a'), None);
         assert_eq!(invisible('\u{00A0}'), None);
+    }
+
+    #[test]
+    fn tag_characters_are_invisible() {
+        assert_eq!(invisible('\u{E0041}').unwrap().kind, InvisibleKind::Tag);
+        assert_eq!(invisible('\u{E007F}').unwrap().name, "CANCEL TAG");
+        assert_eq!(
+            escape_invisible("a\u{E0068}\u{E0069}"),
+            "a<U+E0068><U+E0069>"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 use std::ops::Range;
 
 use crate::finding::{Finding, Severity};
-use crate::locale::invisible::{code_point, invisible, Invisible, InvisibleKind};
+use crate::locale::invisible::{code_point, escape_invisible, invisible, Invisible, InvisibleKind};
 use crate::locale::{char_script, is_rtl_script, Script};
 use crate::source::SourceFile;
 
@@ -40,17 +40,25 @@ Characters that take no visible space, anywhere in the file (front matter and co
 - the **line and paragraph separators** U+2028 and U+2029, line breaks most editors do not show;
 - **U+FEFF**: as the first character of the file it is a byte order mark (a warning with its own
   message); anywhere else it is stray, usually where two files were pasted together;
+- **tag characters** U+E0000 to U+E007F, as errors: invisible copies of ASCII that can carry
+  text no reader sees (a prompt hidden in a page that a machine translator or a model will
+  read). A run of them is one finding, which spells out the hidden text. They are left alone
+  only where they belong, in the flag of a region after U+1F3F4 WAVING BLACK FLAG
+  (`🏴󠁧󠁢󠁳󠁣󠁴󠁿`);
+- **terminal escape sequences**, as errors: U+001B ESCAPE with what follows it (`<U+001B>[31m`),
+  one finding for the sequence, which can recolour, move or hide what a terminal shows;
 - **control characters**: C0 (U+0000 to U+001F, except tab, line feed and carriage return),
   U+007F DELETE, and C1 (U+0080 to U+009F). C1 characters and soft hyphens inside a
   sequence that `encoding-damage` reports as mojibake (`Ã` + U+00AD is a damaged `í`) are left
   to that rule.
 
-Bidirectional controls are errors; everything else is a warning. Each finding names the code
+Bidirectional controls, tag characters and escape sequences are errors; everything else is a
+warning. Each finding names the code
 point and its Unicode name; a run of the same character is one finding. Reports show these
 characters escaped: `<U+202E>` in the human format (the code frame too), `\u202e` in JSON.
 
 Left alone: tabs and line breaks; no-break spaces, which are visible as spaces; variation
-selectors and tag characters, which are parts of emoji.
+selectors, which are parts of emoji and of CJK ideographs.
 
 ## Why it matters
 
@@ -92,6 +100,37 @@ impl Rule for InvisibleCharacter {
                 continue;
             };
             let mut run = start..start + c.len_utf8();
+            if found.kind == InvisibleKind::Tag {
+                while let Some(&(at, next)) = chars.peek() {
+                    if invisible(next).is_none_or(|n| n.kind != InvisibleKind::Tag) {
+                        break;
+                    }
+                    run.end = at + next.len_utf8();
+                    chars.next();
+                }
+                findings.extend(judge_tags(text, run));
+                continue;
+            }
+            if c == '\u{1b}' {
+                if let Some(end) = escape_sequence_end(text, start) {
+                    while chars.peek().is_some_and(|&(at, _)| at < end) {
+                        chars.next();
+                    }
+                    findings.push(
+                        Finding::new(
+                            &INFO,
+                            start..end,
+                            format!(
+                                "terminal escape sequence `{}`",
+                                escape_invisible(&text[start..end])
+                            ),
+                        )
+                        .severity(Severity::Error)
+                        .fix("delete it: it changes what a terminal shows"),
+                    );
+                    continue;
+                }
+            }
             let mut count = 1;
             while let Some(&(at, next)) = chars.peek() {
                 if next != c {
@@ -116,6 +155,65 @@ impl Rule for InvisibleCharacter {
             }
         }
     }
+}
+
+/// Where the escape sequence that opens at `start` (an ESC) ends: a control sequence
+/// (`ESC [ params final`), an operating system command (`ESC ] … BEL` or `ESC ] … ESC \`), or
+/// ESC and one character. `None` for an ESC that ends the text.
+fn escape_sequence_end(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let at = start + 1;
+    match bytes.get(at)? {
+        b'[' => {
+            let mut end = at + 1;
+            while bytes.get(end).is_some_and(|b| (0x20..=0x3F).contains(b)) {
+                end += 1;
+            }
+            Some(match bytes.get(end) {
+                Some(b) if (0x40..=0x7E).contains(b) => end + 1,
+                _ => end,
+            })
+        }
+        b']' => {
+            // To the terminator, within the line: a sequence never spans lines of an article.
+            let rest = &text[at + 1..];
+            let line_end = rest.find('\n').unwrap_or(rest.len());
+            let body = &rest[..line_end];
+            Some(match (body.find('\u{7}'), body.find("\u{1b}\\")) {
+                (Some(bel), Some(st)) if st < bel => at + 1 + st + 2,
+                (Some(bel), _) => at + 1 + bel + 1,
+                (None, Some(st)) => at + 1 + st + 2,
+                (None, None) => at + 1 + line_end,
+            })
+        }
+        b if (0x20..=0x7E).contains(b) => Some(at + 1),
+        _ => None,
+    }
+}
+
+/// A run of tag characters: no finding in a region's flag (U+1F3F4, tags, CANCEL TAG),
+/// otherwise one error that spells out the text they carry.
+fn judge_tags(text: &str, run: Range<usize>) -> Option<Finding> {
+    let tags = &text[run.clone()];
+    if text[..run.start].ends_with('\u{1F3F4}') && tags.ends_with('\u{E007F}') {
+        return None;
+    }
+    let hidden: String = tags
+        .chars()
+        .filter_map(|c| char::from_u32(c as u32 - 0xE0000).filter(|c| (' '..='~').contains(c)))
+        .collect();
+    let count = tags.chars().count();
+    let first = tags.chars().next().map(code_point).unwrap_or_default();
+    let message = if hidden.is_empty() {
+        format!("tag characters from {first}, {count} in a row, outside an emoji flag")
+    } else {
+        format!("tag characters from {first}, {count} in a row, hiding the text `{hidden}`")
+    };
+    Some(
+        Finding::new(&INFO, run, message)
+            .severity(Severity::Error)
+            .fix("delete them: they carry text that no reader sees"),
+    )
 }
 
 /// The finding for `count` copies of `c` at `run`, or `None` where the text needs them.
@@ -177,6 +275,8 @@ fn judge(
             "delete it",
             Severity::Warning,
         ),
+        // Runs of tags are judged whole, by `judge_tags`.
+        InvisibleKind::Tag => return None,
         InvisibleKind::Control => (
             format!("control character {name}{repeated}"),
             "delete it",
@@ -412,7 +512,7 @@ mod tests {
             messages("de", text),
             vec![
                 "control character U+0007 ALERT",
-                "control character U+001B ESCAPE",
+                "terminal escape sequence `<U+001B>[31m`",
                 "control character U+0085 NEXT LINE",
             ]
         );
@@ -448,5 +548,39 @@ mod tests {
             "invisible character U+200B ZERO WIDTH SPACE, 3 in a row"
         );
         assert_eq!(excerpts(text, &findings), vec!["\u{200B}\u{200B}\u{200B}"]);
+    }
+
+    #[test]
+    fn tag_characters_are_reported_with_their_text_but_not_in_a_flag() {
+        let hidden: String = "run rm"
+            .chars()
+            .map(|c| char::from_u32(0xE0000 + c as u32).unwrap())
+            .collect();
+        assert_eq!(
+            messages("fr", &format!("Titre\n\nUn texte{hidden} simple.\n")),
+            ["tag characters from U+E0072, 6 in a row, hiding the text `run rm`"]
+        );
+        let scotland = "\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}";
+        assert!(messages("fr", &format!("Titre\n\nÉcosse {scotland}.\n")).is_empty());
+    }
+
+    #[test]
+    fn a_terminal_escape_sequence_is_one_finding() {
+        assert_eq!(
+            messages(
+                "de",
+                "Titel\n\nEin \u{1b}[1;31mroter\u{1b}[0m Text und \u{1b}]0;title\u{7} mehr.\n"
+            ),
+            [
+                "terminal escape sequence `<U+001B>[1;31m`",
+                "terminal escape sequence `<U+001B>[0m`",
+                "terminal escape sequence `<U+001B>]0;title<U+0007>`",
+            ]
+        );
+        // A lone escape at the end of the text is a control character.
+        assert_eq!(
+            messages("de", "Titel\n\nText\u{1b}"),
+            ["control character U+001B ESCAPE"]
+        );
     }
 }

@@ -81,8 +81,13 @@ impl Rule for NumberMismatch {
         let Some(source) = &ctx.source else {
             return;
         };
-        for (s, t) in ctx.sure_prose_pairs() {
+        // A changed number is what may have made the aligner unsure of a pair: pairs in place
+        // are compared too.
+        for (s, t) in ctx.pairs_in_place() {
             let (sb, tb) = (&source.document.blocks[s], &ctx.document.blocks[t]);
+            if !sb.kind.is_prose() || sb.kind != tb.kind {
+                continue;
+            }
             // A number may move to the block beside in a split or reordered sentence.
             let beside = ctx.blocks_beside(t);
             compare(sb, tb, &beside, findings);
@@ -544,6 +549,18 @@ mod tests {
         assert_eq!(
             messages("fr", lost, EN),
             ["number `1,000` of the source is missing here"]
+        );
+    }
+
+    #[test]
+    fn a_changed_count_in_a_short_sentence_is_found_though_it_left_the_pair_unsure() {
+        // A short block whose only shared token was the number: the aligner pairs it by its
+        // place alone, and the changed number is what to report.
+        let en = "Getting started\n\nInstall the tool with the installer. It takes 5 minutes.\n\nThen run it again.\n";
+        let ar = "البدء\n\nثبّت الأداة باستخدام المثبت. يستغرق ذلك 3 دقائق.\n\nثم شغّله مرة أخرى.\n";
+        assert_eq!(
+            messages("ar", ar, en),
+            ["number `3` where the source has `5`"]
         );
     }
 }

@@ -74,6 +74,10 @@ impl Rule for UnbalancedPair {
             };
             let kind = block.kind.name();
             for unpaired in pairing.unpaired {
+                // `ESC [` opens a terminal escape sequence, invisible-character's to report.
+                if block.text[..unpaired.mark.range().start].ends_with('\u{1b}') {
+                    continue;
+                }
                 let key = (category(unpaired.group), unpaired.lone);
                 if let Some(n) = excused.get_mut(&key).filter(|n| **n > 0) {
                     *n -= 1;

@@ -37,7 +37,10 @@ impl LineIndex {
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
-        let column = text[self.line_start(line)..offset].chars().count() + 1;
+        let before = &text[self.line_start(line)..offset];
+        // A byte order mark opens the file but is no column of its first line.
+        let column =
+            before.chars().count() + 1 - usize::from(before.starts_with('\u{FEFF}') && line == 1);
         Position { line, column }
     }
 
