@@ -3,11 +3,13 @@
 //! real binary there (loclint looks for `loclint.toml` from the current folder upward).
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
+
+mod common;
+use common::{assert_no_panic, loclint, loclint_with, native, tree, Run};
 
 const RULE_IDS: &[&str] = &[
     "duplicate-section",
@@ -23,17 +25,6 @@ const AR_TITLE_LEFT: &str = "Reset your password\n\nافتح صفحة تسجيل
 /// The Arabic translation with two English words left in it: one warning.
 const AR_FRAGMENT: &str = "إعادة تعيين كلمة المرور\n\nافتح صفحة تسجيل الدخول واختر «forgot password». نرسل رابطًا إلى بريدك الإلكتروني خلال ٥ دقائق.\n\nيعمل الرابط لمدة ٢٤ ساعة. بعد ذلك، اطلب رابطًا جديدًا من الصفحة نفسها.\n";
 
-/// A folder with `files` (relative path, bytes) in it.
-fn tree(files: &[(&str, &[u8])]) -> TempDir {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    for (path, bytes) in files {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-    }
-    dir
-}
-
 /// A tree with a good group, `good/`, whose Arabic title was left in English, and `extra` files.
 fn beside_a_good_group(extra: &[(&str, &[u8])]) -> TempDir {
     let mut files: Vec<(&str, &[u8])> = vec![
@@ -42,47 +33,6 @@ fn beside_a_good_group(extra: &[(&str, &[u8])]) -> TempDir {
     ];
     files.extend_from_slice(extra);
     tree(&files)
-}
-
-fn native(path: &str) -> String {
-    path.split('/').collect::<PathBuf>().display().to_string()
-}
-
-struct Run {
-    status: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs loclint in `dir` with `args`, colour settings from the environment left out.
-fn loclint(dir: &Path, args: &[&str]) -> Run {
-    loclint_with(dir, args, &[])
-}
-
-fn loclint_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut command = Command::cargo_bin("loclint").expect("the loclint binary is built");
-    command
-        .current_dir(dir)
-        .args(args)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("GITHUB_BASE_REF");
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    let output = command.output().expect("loclint runs");
-    Run {
-        status: output.status.code().expect("an exit status"),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 output"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 errors"),
-    }
-}
-
-fn assert_no_panic(run: &Run) {
-    for text in [&run.stdout, &run.stderr] {
-        assert!(!text.contains("panicked"), "a panic:\n{text}");
-    }
 }
 
 /// Exit status 2, a message on standard error that names `file` and says `what`, no panic, and

@@ -85,6 +85,7 @@ pub fn run(discovery: Discovery, settings: &Settings) -> Outcome {
         .collect();
     let mut outcome = Outcome {
         problems: discovery.problems,
+        notes: discovery.notes,
         sources_without_translations: discovery.sources_without_translations,
         ..Outcome::default()
     };

@@ -208,6 +208,10 @@ pub struct Settings {
     pub source_locale: Locale,
     pub fail_on: Severity,
     pub exclude: GlobSet,
+    /// The `exclude` patterns as written, and for each glob of `exclude` the pattern it came
+    /// from (a folder pattern makes two globs).
+    pub exclude_patterns: Vec<String>,
+    exclude_owner: Vec<usize>,
     /// Words that are never untranslated text (brands, product names).
     pub keep: Vec<String>,
     pub rule_levels: BTreeMap<String, RuleLevel>,
@@ -274,6 +278,8 @@ impl Default for Settings {
             source_locale: Locale::parse("en").expect("en is a locale"),
             fail_on: Severity::Error,
             exclude: GlobSet::empty(),
+            exclude_patterns: Vec::new(),
+            exclude_owner: Vec::new(),
             keep: Vec::new(),
             rule_levels: BTreeMap::new(),
             locale_rule_levels: Vec::new(),
@@ -393,7 +399,9 @@ impl Settings {
                     })?;
             }
         }
-        settings.exclude = glob_set(&file.exclude).map_err(|(span, m)| error(Some(span), m))?;
+        (settings.exclude, settings.exclude_owner) =
+            glob_set(&file.exclude).map_err(|(span, m)| error(Some(span), m))?;
+        settings.exclude_patterns = file.exclude.iter().map(|p| p.get_ref().clone()).collect();
         settings.keep = file.keep;
         settings.baseline = file.baseline.map(|b| settings.root.join(b));
         settings.rule_levels = rule_levels(file.rules).map_err(|(span, m)| error(Some(span), m))?;
@@ -411,7 +419,7 @@ impl Settings {
             for rule in &ignore.rules {
                 check_rule_id(rule).map_err(|m| error(Some(rule.span()), m))?;
             }
-            let set = glob_set(&ignore.paths).map_err(|(span, m)| error(Some(span), m))?;
+            let (set, _) = glob_set(&ignore.paths).map_err(|(span, m)| error(Some(span), m))?;
             settings.per_file_ignores.push((
                 set,
                 ignore.rules.into_iter().map(Spanned::into_inner).collect(),
@@ -421,7 +429,7 @@ impl Settings {
             for rule in &ignored {
                 check_rule_id(rule).map_err(|m| error(Some(rule.span()), m))?;
             }
-            let set = glob_set(std::slice::from_ref(&pattern))
+            let (set, _) = glob_set(std::slice::from_ref(&pattern))
                 .map_err(|(span, m)| error(Some(span), m))?;
             settings
                 .per_file_ignores
@@ -592,6 +600,21 @@ impl Settings {
         self.exclude.is_match(self.relative(path))
     }
 
+    /// The `exclude` patterns (indices into `exclude_patterns`) that match `path`.
+    pub fn excluded_by(&self, path: &Path) -> Vec<usize> {
+        if self.exclude_patterns.is_empty() {
+            return Vec::new();
+        }
+        let mut owners: Vec<usize> = self
+            .exclude
+            .matches(self.relative(path))
+            .into_iter()
+            .map(|glob| self.exclude_owner[glob])
+            .collect();
+        owners.dedup();
+        owners
+    }
+
     /// `path` relative to the config root, when it lies below it.
     pub fn relative(&self, path: &Path) -> PathBuf {
         let absolute = absolute(path);
@@ -649,9 +672,13 @@ fn check_rule_id(rule: &Spanned<String>) -> Result<(), String> {
     }
 }
 
-fn glob_set(patterns: &[Spanned<String>]) -> Result<GlobSet, (std::ops::Range<usize>, String)> {
+/// The glob set of `patterns`, and for each of its globs the pattern it came from.
+type Globs = (GlobSet, Vec<usize>);
+
+fn glob_set(patterns: &[Spanned<String>]) -> Result<Globs, (std::ops::Range<usize>, String)> {
     let mut builder = GlobSetBuilder::new();
-    for pattern in patterns {
+    let mut owner = Vec::new();
+    for (index, pattern) in patterns.iter().enumerate() {
         let glob = Glob::new(pattern.get_ref()).map_err(|err| {
             (
                 pattern.span(),
@@ -659,15 +686,18 @@ fn glob_set(patterns: &[Spanned<String>]) -> Result<GlobSet, (std::ops::Range<us
             )
         })?;
         builder.add(glob);
+        owner.push(index);
         if !pattern.get_ref().ends_with("/**") {
             // A folder pattern also matches everything below the folder.
             if let Ok(glob) = Glob::new(&format!("{}/**", pattern.get_ref())) {
                 builder.add(glob);
+                owner.push(index);
             }
         }
     }
     builder
         .build()
+        .map(|set| (set, owner))
         .map_err(|err| (0..0, format!("bad glob: {err}")))
 }
 

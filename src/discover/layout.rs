@@ -4,9 +4,9 @@
 //! source stand on disk.
 
 use std::collections::HashMap;
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use regex::Regex;
 
@@ -69,6 +69,9 @@ pub enum Role {
 pub struct Disk {
     known: Mutex<HashMap<PathBuf, Kind>>,
     mirrors: Mutex<HashMap<(PathBuf, String), bool>>,
+    /// Each folder's entries, sorted, listed once: a folder of 100,000 pages is asked about
+    /// once a page.
+    listings: Mutex<HashMap<PathBuf, Arc<[OsString]>>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +106,32 @@ impl Disk {
         self.kind(path) == Kind::Dir
     }
 
+    /// The names in `dir`, sorted by their bytes.
+    fn list(&self, dir: &Path) -> Arc<[OsString]> {
+        if let Some(names) = self.listings.lock().expect("not poisoned").get(dir) {
+            return names.clone();
+        }
+        let names: Arc<[OsString]> = read_dir(dir).into();
+        self.listings
+            .lock()
+            .expect("not poisoned")
+            .insert(dir.to_path_buf(), names.clone());
+        names
+    }
+
+    /// The names in `dir` that begin with `prefix`: a range of the sorted listing, found by
+    /// binary search, so that asking for one page's translations costs no walk of the folder.
+    fn starting_with(&self, dir: &Path, prefix: &str) -> Vec<OsString> {
+        let names = self.list(dir);
+        let prefix = prefix.as_bytes();
+        let start = names.partition_point(|name| name.as_encoded_bytes() < prefix);
+        names[start..]
+            .iter()
+            .take_while(|name| name.as_encoded_bytes().starts_with(prefix))
+            .cloned()
+            .collect()
+    }
+
     /// Whether `base/<folder>` mirrors `base`: most of its entries stand in `base` too, as a
     /// locale folder's do (`docs/ja/guides` beside `docs/guides`), unlike a folder that only
     /// happens to be named like a language (`docs/ml/`, `docs/api/`).
@@ -111,8 +140,9 @@ impl Disk {
         if let Some(&known) = self.mirrors.lock().expect("not poisoned").get(&key) {
             return known;
         }
-        let entries: Vec<_> = read_dir(&base.join(folder))
-            .into_iter()
+        let listing = self.list(&base.join(folder));
+        let entries: Vec<_> = listing
+            .iter()
             .filter(|name| {
                 let path = Path::new(name);
                 Format::from_path(path).is_some() || !name.to_string_lossy().contains('.')
@@ -144,7 +174,7 @@ fn read_dir(dir: &Path) -> Vec<std::ffi::OsString> {
         .filter_map(Result::ok)
         .map(|e| e.file_name())
         .collect();
-    names.sort();
+    names.sort_by(|a, b| a.as_encoded_bytes().cmp(b.as_encoded_bytes()));
     names
 }
 
@@ -228,7 +258,7 @@ impl Layout {
             Layout::FolderPerArticle => {
                 let locale = Locale::parse(stem(path)?)?;
                 let dir = parent(path);
-                let sources = source_files(&dir, source_locale.as_str(), |name| {
+                let sources = source_files(disk, &dir, source_locale.as_str(), "", |name| {
                     Locale::parse(name).is_some_and(|l| l.same_language(source_locale))
                 });
                 // `ar.md` alone in a folder is a page about the `ar` command, not Arabic.
@@ -245,7 +275,8 @@ impl Layout {
                         let mut sources =
                             with_extensions(&dir.join(format!("{name}.{source_locale}")), path);
                         sources.extend(with_extensions(&dir.join(name), path));
-                        sources.extend(source_files(&dir, "", |stem| {
+                        let prefix = format!("{name}.");
+                        sources.extend(source_files(disk, &dir, "", &prefix, |stem| {
                             stem.strip_prefix(name)
                                 .and_then(|rest| rest.strip_prefix('.'))
                                 .and_then(Locale::parse)
@@ -366,10 +397,11 @@ impl Layout {
         let dir = parent(source);
         let stem = stem(source).unwrap_or_default();
         let mut found: Vec<(PathBuf, Locale)> = match self {
-            Layout::FolderPerArticle => read_dir(&dir)
-                .into_iter()
+            Layout::FolderPerArticle => disk
+                .list(&dir)
+                .iter()
                 .filter_map(|name| {
-                    let path = dir.join(&name);
+                    let path = dir.join(name);
                     let locale = Locale::parse(Path::new(&name).file_stem()?.to_str()?)?;
                     Some((path, locale))
                 })
@@ -389,7 +421,7 @@ impl Layout {
                 } else {
                     '-'
                 };
-                read_dir(&dir)
+                disk.starting_with(&dir, &format!("{name}{separator}"))
                     .into_iter()
                     .filter_map(|file| {
                         let path = dir.join(&file);
@@ -408,7 +440,7 @@ impl Layout {
                 };
                 let parent: PathBuf = components[..i].iter().collect();
                 let rest: PathBuf = components[i + 1..].iter().collect();
-                locale_dirs(&parent)
+                locale_dirs(disk, &parent)
                     .into_iter()
                     .filter_map(|(name, locale)| {
                         let candidate = parent.join(name).join(&rest);
@@ -422,7 +454,7 @@ impl Layout {
                     .flat_map(|i| {
                         let base: PathBuf = components[..i].iter().collect();
                         let rest: PathBuf = components[i..].iter().collect();
-                        locale_dirs(&base)
+                        locale_dirs(disk, &base)
                             .into_iter()
                             .filter_map(|(name, locale)| {
                                 let candidate = base.join(&name).join(&rest);
@@ -441,7 +473,7 @@ impl Layout {
                     .flat_map(|i| {
                         let base: PathBuf = components[..i].iter().collect();
                         let folder = components[i].as_os_str().to_string_lossy().to_string();
-                        read_dir(&base)
+                        disk.starting_with(&base, &format!("{folder}."))
                             .into_iter()
                             .filter_map(|name| {
                                 let tag =
@@ -464,7 +496,7 @@ impl Layout {
                     return Vec::new();
                 };
                 let key = caps.name("path").map_or("", |m| m.as_str());
-                pattern_translations(&settings.root, &translation.replace("{path}", key))
+                pattern_translations(disk, &settings.root, &translation.replace("{path}", key))
             }
         };
         found.retain(|(path, locale)| {
@@ -512,9 +544,15 @@ fn marked(
     Some(Role::Translation { locale, sources })
 }
 
-/// Files in `dir` whose stem is `stem` (with any article extension), then those whose stem
-/// `other` accepts (`en-US` when the source locale is `en`).
-fn source_files(dir: &Path, stem: &str, other: impl Fn(&str) -> bool) -> Vec<PathBuf> {
+/// Files in `dir` whose stem is `stem` (with any article extension), then those whose name
+/// begins with `prefix` and whose stem `other` accepts (`en-US` when the source locale is `en`).
+fn source_files(
+    disk: &Disk,
+    dir: &Path,
+    stem: &str,
+    prefix: &str,
+    other: impl Fn(&str) -> bool,
+) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = if stem.is_empty() {
         Vec::new()
     } else {
@@ -523,22 +561,26 @@ fn source_files(dir: &Path, stem: &str, other: impl Fn(&str) -> bool) -> Vec<Pat
             .map(|ext| dir.join(format!("{stem}.{ext}")))
             .collect()
     };
-    found.extend(read_dir(dir).into_iter().filter_map(|name| {
-        let path = dir.join(&name);
-        let file_stem = path.file_stem()?.to_str()?;
-        (file_stem != stem && other(file_stem) && Format::from_path(&path).is_some())
-            .then_some(path)
-    }));
+    found.extend(
+        disk.starting_with(dir, prefix)
+            .into_iter()
+            .filter_map(|name| {
+                let path = dir.join(&name);
+                let file_stem = path.file_stem()?.to_str()?;
+                (file_stem != stem && other(file_stem) && Format::from_path(&path).is_some())
+                    .then_some(path)
+            }),
+    );
     found
 }
 
 /// The subfolders of `dir` named by a registered locale tag.
-fn locale_dirs(dir: &Path) -> Vec<(std::ffi::OsString, Locale)> {
-    read_dir(dir)
-        .into_iter()
+fn locale_dirs(disk: &Disk, dir: &Path) -> Vec<(OsString, Locale)> {
+    disk.list(dir)
+        .iter()
         .filter_map(|name| {
             let locale = Locale::parse(name.to_str()?)?;
-            Some((name, locale))
+            Some((name.clone(), locale))
         })
         .collect()
 }
@@ -603,7 +645,7 @@ fn slash_path(path: &Path) -> String {
 
 /// The files that a translation pattern with its `{path}` filled in names, for every locale:
 /// the folder before `{locale}` is listed, and each entry that is a locale tag fills it.
-fn pattern_translations(root: &Path, pattern: &str) -> Vec<(PathBuf, Locale)> {
+fn pattern_translations(disk: &Disk, root: &Path, pattern: &str) -> Vec<(PathBuf, Locale)> {
     let Some(at) = pattern.find("{locale}") else {
         return Vec::new();
     };
@@ -613,7 +655,7 @@ fn pattern_translations(root: &Path, pattern: &str) -> Vec<(PathBuf, Locale)> {
     let component = &pattern[folder_end..component_end];
     let rest = &pattern[component_end..];
     let (before, after) = component.split_once("{locale}").unwrap_or((component, ""));
-    read_dir(&folder)
+    disk.starting_with(&folder, before)
         .into_iter()
         .filter_map(|name| {
             let name_str = name.to_str()?;

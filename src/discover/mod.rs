@@ -64,6 +64,8 @@ pub struct Discovery {
     pub layouts_tried: Vec<String>,
     /// The layouts the groups were found in, described, with how many groups each.
     pub layouts_used: BTreeMap<String, usize>,
+    /// What the user should know of the walk: an `exclude` pattern that matched nothing.
+    pub notes: Vec<String>,
 }
 
 /// Shard `index` of `count` (1-based), for spreading one run over a CI matrix: whole article
@@ -107,10 +109,17 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> Discovery {
     let disk = Disk::default();
     let mut files: Vec<(PathBuf, bool)> = Vec::new();
     let mut walked_roots = Vec::new();
+    let mut patterns_used = vec![false; settings.exclude_patterns.len()];
     for path in paths {
         let path = tidy(path);
         if path.is_dir() {
-            walk(&path, settings, &mut files, &mut discovery.problems);
+            walk(
+                &path,
+                settings,
+                &mut files,
+                &mut discovery.problems,
+                &mut patterns_used,
+            );
             walked_roots.push(path);
         } else if path.is_file() {
             if Format::from_path(&path).is_some() {
@@ -136,6 +145,24 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> Discovery {
     files.sort();
     files.dedup_by(|a, b| a.0 == b.0);
     discovery.files_found = files.len();
+    // A pattern that matched nothing in a walk of the whole tree is a typo or a leftover; in a
+    // run on some files (a pre-commit hook's) most patterns match nothing, rightly.
+    let whole_tree = settings.config_path.is_some()
+        && std::path::absolute(&settings.root).is_ok_and(|root| {
+            walked_roots
+                .iter()
+                .filter_map(|walked| std::path::absolute(walked).ok())
+                .any(|walked| root.starts_with(walked))
+        });
+    if whole_tree {
+        for (pattern, used) in settings.exclude_patterns.iter().zip(&patterns_used) {
+            if !used {
+                discovery.notes.push(format!(
+                    "the `exclude` pattern `{pattern}` in loclint.toml matches no file; correct it or remove it"
+                ));
+            }
+        }
+    }
 
     let layouts = Layout::all(settings);
     discovery.layouts_tried = layouts.iter().map(Layout::describe).collect();
@@ -366,11 +393,14 @@ pub fn tidy(path: &Path) -> PathBuf {
     }
 }
 
+/// Walks `root` for article files, marking in `patterns_used` each `exclude` pattern that
+/// matched a file.
 fn walk(
     root: &Path,
     settings: &Settings,
     files: &mut Vec<(PathBuf, bool)>,
     problems: &mut Vec<Problem>,
+    patterns_used: &mut [bool],
 ) {
     let walker = ignore::WalkBuilder::new(root)
         .require_git(false)
@@ -380,10 +410,14 @@ fn walk(
         match entry {
             Ok(entry) => {
                 let path = entry.path();
-                if entry.file_type().is_some_and(|t| t.is_file())
-                    && Format::from_path(path).is_some()
-                    && !settings.is_excluded(path)
-                {
+                if !entry.file_type().is_some_and(|t| t.is_file()) {
+                    continue;
+                }
+                let excluded_by = settings.excluded_by(path);
+                for &pattern in &excluded_by {
+                    patterns_used[pattern] = true;
+                }
+                if excluded_by.is_empty() && Format::from_path(path).is_some() {
                     files.push((tidy(path), false));
                 }
             }
