@@ -138,6 +138,7 @@ impl Baseline {
 
 /// Writes every finding of `outcome` to `path`, atomically: sorted, one finding a line, so that
 /// a rewritten baseline diffs as the findings fixed and added. Returns how many it holds.
+#[allow(clippy::expect_used)] // loclint's own entries, of strings and numbers, always serialise
 pub fn write(path: &Path, outcome: &Outcome) -> std::io::Result<usize> {
     let folder = folder_of(path);
     let mut entries: BTreeMap<(String, String, String), Entry> = BTreeMap::new();

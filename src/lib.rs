@@ -10,6 +10,11 @@
 //! practice) -> [`baseline`] (findings already known, left out) -> [`report`] (one module a
 //! format). [`init`] reads a run to propose a configuration.
 
+#![forbid(unsafe_code)]
+// Input must never panic loclint: library code handles what it is given, and states its own
+// invariants where it relies on them.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod align;
 pub mod atomic_file;
 pub mod baseline;
@@ -29,3 +34,11 @@ pub mod source;
 pub mod stable_hash;
 pub mod suppress;
 pub mod terms;
+
+/// A regex from a pattern written in loclint's code, compiled once where it is used. The
+/// pattern is a literal, so its validity is the code's, proven by the tests that run it, not
+/// the input's.
+#[allow(clippy::expect_used)]
+pub(crate) fn static_regex(pattern: &'static str) -> regex::Regex {
+    regex::Regex::new(pattern).expect("a pattern of loclint's own is valid")
+}

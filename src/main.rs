@@ -1,3 +1,6 @@
+//! The `loclint` command: everything is in the library; this only runs it.
+#![forbid(unsafe_code)]
+
 use std::process::ExitCode;
 
 use clap::Parser;

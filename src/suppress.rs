@@ -27,10 +27,9 @@ use crate::source::SourceFile;
 
 /// `<!-- loclint-… -->` and MDX's `{/* loclint-… */}`.
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::static_regex(
         r"(?s)(?:<!--|\{/\*)[ \t]*loclint-(disable-next-line|disable-file|disable|enable)\b(.*?)(?:-->|\*/\})",
     )
-    .expect("valid regex")
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,7 +101,7 @@ impl Suppressions {
             })
             .collect();
         for caps in DIRECTIVE.captures_iter(&file.text) {
-            let whole = caps.get(0).expect("the whole match");
+            let Some(whole) = caps.get(0) else { continue };
             if code
                 .iter()
                 .any(|c| c.start <= whole.start() && whole.end() <= c.end)

@@ -626,7 +626,13 @@ pub fn debug_view(files: &[PathBuf]) -> anyhow::Result<String> {
             );
             let (_, alignment) =
                 align::align_translation(Some(&source.document), &target.document, &files);
-            let alignment = alignment.expect("a source was given");
+            let Some(alignment) = alignment else {
+                anyhow::bail!(
+                    "no alignment of {} with {}",
+                    target.file.path.display(),
+                    source.file.path.display()
+                );
+            };
             let blank = format!("{:>5} {:<12} {:<70}", "", "", "");
             for pair in &alignment.pairs {
                 let left = pair.source.map_or(blank.clone(), |s| {

@@ -275,7 +275,7 @@ impl Default for Settings {
         Settings {
             root: PathBuf::from("."),
             config_path: None,
-            source_locale: Locale::parse("en").expect("en is a locale"),
+            source_locale: Locale::english(),
             fail_on: Severity::Error,
             exclude: GlobSet::empty(),
             exclude_patterns: Vec::new(),
@@ -442,6 +442,16 @@ impl Settings {
                         Some(pattern.span()),
                         format!("layout pattern `{}` needs `{{path}}`", pattern.get_ref()),
                     ));
+                }
+            }
+            for pattern in [&layout.source, &layout.translation] {
+                for part in ["{locale}", "{path}"] {
+                    if pattern.get_ref().matches(part).count() > 1 {
+                        return Err(error(
+                            Some(pattern.span()),
+                            format!("layout pattern `{}` has `{part}` twice", pattern.get_ref()),
+                        ));
+                    }
                 }
             }
             if !layout.translation.get_ref().contains("{locale}") {
@@ -826,5 +836,29 @@ translation = "_articles/{locale}/{path}.md"
     fn syntax_errors_are_located() {
         let err = parse("keep = [\"a\"\nfail-on = 1\n").unwrap_err();
         assert!(err.line.is_some());
+    }
+
+    #[test]
+    fn a_layout_pattern_names_each_part_once() {
+        let err = parse(
+            "[[layout]]\nsource = \"en/{path}.md\"\ntranslation = \"{locale}/{locale}/{path}.md\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert!(
+            err.message.contains("has `{locale}` twice"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn limits_read_sizes_with_units() {
+        let settings = parse("[limits]\nmax-file-size = \"2 MiB\"\nmax-blocks = 500\n").unwrap();
+        assert_eq!(settings.limits.max_file_size, 2 * 1024 * 1024);
+        assert_eq!(settings.limits.max_blocks, 500);
+        assert_eq!(parse_size("1.5 KB"), Ok(1500));
+        assert_eq!(parse_size("4096"), Ok(4096));
+        assert!(parse_size("MB").is_err());
     }
 }

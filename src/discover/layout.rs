@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use regex::Regex;
 
@@ -83,7 +83,12 @@ enum Kind {
 
 impl Disk {
     fn kind(&self, path: &Path) -> Kind {
-        if let Some(kind) = self.known.lock().expect("not poisoned").get(path) {
+        if let Some(kind) = self
+            .known
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(path)
+        {
             return *kind;
         }
         let kind = match std::fs::metadata(path) {
@@ -93,7 +98,7 @@ impl Disk {
         };
         self.known
             .lock()
-            .expect("not poisoned")
+            .unwrap_or_else(PoisonError::into_inner)
             .insert(path.to_path_buf(), kind);
         kind
     }
@@ -108,13 +113,18 @@ impl Disk {
 
     /// The names in `dir`, sorted by their bytes.
     fn list(&self, dir: &Path) -> Arc<[OsString]> {
-        if let Some(names) = self.listings.lock().expect("not poisoned").get(dir) {
+        if let Some(names) = self
+            .listings
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(dir)
+        {
             return names.clone();
         }
         let names: Arc<[OsString]> = read_dir(dir).into();
         self.listings
             .lock()
-            .expect("not poisoned")
+            .unwrap_or_else(PoisonError::into_inner)
             .insert(dir.to_path_buf(), names.clone());
         names
     }
@@ -137,7 +147,12 @@ impl Disk {
     /// happens to be named like a language (`docs/ml/`, `docs/api/`).
     fn mirrors(&self, base: &Path, folder: &str) -> bool {
         let key = (base.to_path_buf(), folder.to_string());
-        if let Some(&known) = self.mirrors.lock().expect("not poisoned").get(&key) {
+        if let Some(&known) = self
+            .mirrors
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&key)
+        {
             return known;
         }
         let listing = self.list(&base.join(folder));
@@ -155,7 +170,7 @@ impl Disk {
         let mirrors = shared > 0 && 2 * shared >= entries.len();
         self.mirrors
             .lock()
-            .expect("not poisoned")
+            .unwrap_or_else(PoisonError::into_inner)
             .insert(key, mirrors);
         mirrors
     }
@@ -685,11 +700,13 @@ fn pattern_regex(pattern: &str) -> Regex {
             re.push_str("[^/]*");
             rest = after;
         } else {
-            let c = rest.chars().next().expect("rest is not empty");
+            let Some(c) = rest.chars().next() else { break };
             re.push_str(&regex::escape(&c.to_string()));
             rest = &rest[c.len_utf8()..];
         }
     }
     re.push('$');
+    // All but the two groups is escaped, and the configuration allows each group once.
+    #[allow(clippy::expect_used)]
     Regex::new(&re).expect("escaped pattern is a valid regex")
 }

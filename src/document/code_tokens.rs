@@ -77,7 +77,7 @@ pub fn code_tokens(code: &str) -> Vec<CodeToken> {
                     }
                 }
             }
-            let c = rest.chars().next().expect("i < end");
+            let Some(c) = rest.chars().next() else { break };
             let after_space = i == line_start || code[..i].ends_with([' ', '\t']);
             if c.is_whitespace() {
                 i += c.len_utf8();

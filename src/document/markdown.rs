@@ -524,9 +524,9 @@ fn blank_template_comments(text: &str) -> Option<String> {
         return None;
     }
     static OPEN: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\{\{[<%]\s*comment\s*[>%]\}\}").unwrap());
+        LazyLock::new(|| crate::static_regex(r"\{\{[<%]\s*comment\s*[>%]\}\}"));
     static CLOSE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\{\{[<%]\s*/comment\s*[>%]\}\}").unwrap());
+        LazyLock::new(|| crate::static_regex(r"\{\{[<%]\s*/comment\s*[>%]\}\}"));
     let mut bytes = text.as_bytes().to_vec();
     let mut any = false;
     let mut at = 0;
@@ -543,7 +543,11 @@ fn blank_template_comments(text: &str) -> Option<String> {
         at = close.end();
     }
     // Every byte of a character in the range became a space: the text is still UTF-8.
-    any.then(|| String::from_utf8(bytes).expect("whole characters were blanked"))
+    if any {
+        String::from_utf8(bytes).ok()
+    } else {
+        None
+    }
 }
 
 /// Whether text holds a Hugo shortcode (`{{% tab %}}`, `{{< tabpane >}}`).

@@ -68,11 +68,12 @@ pub const FREE_ATTRIBUTES: &[&str] = &[
 /// ([`Block::tags`]).
 pub(super) fn tags_of(text: &str, masks: &[Mask]) -> Vec<Tag> {
     static TAG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"<([A-Za-z][A-Za-z0-9.:-]*)((?:[^<>]|=\{[^{}<>]*\})*)/?>").unwrap()
+        crate::static_regex(r"<([A-Za-z][A-Za-z0-9.:-]*)((?:[^<>]|=\{[^{}<>]*\})*)/?>")
     });
     static ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"([A-Za-z_:][A-Za-z0-9_.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\}|\{([^{}]*)\})"#)
-            .unwrap()
+        crate::static_regex(
+            r#"([A-Za-z_:][A-Za-z0-9_.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\}|\{([^{}]*)\})"#,
+        )
     });
     let mut tags = Vec::new();
     for mask in masks
@@ -86,9 +87,11 @@ pub(super) fn tags_of(text: &str, masks: &[Mask]) -> Vec<Tag> {
             continue;
         }
         for found in TAG.captures_iter(markup) {
-            let whole = found.get(0).expect("a match");
-            let name = found.get(1).expect("a name").as_str().to_string();
-            let body = found.get(2).expect("a body");
+            let (Some(whole), Some(name), Some(body)) = (found.get(0), found.get(1), found.get(2))
+            else {
+                continue;
+            };
+            let name = name.as_str().to_string();
             let attributes = ATTRIBUTE
                 .captures_iter(body.as_str())
                 .filter_map(|a| {

@@ -12,9 +12,9 @@ use super::{Block, BlockBuilder, BlockKind, MaskKind};
 use crate::locale::{dominant_script, Script};
 
 static IMAGE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\S+\.(?:png|jpe?g|gif|svg|webp|avif|bmp|tiff?)$").unwrap());
+    LazyLock::new(|| crate::static_regex(r"(?i)^\S+\.(?:png|jpe?g|gif|svg|webp|avif|bmp|tiff?)$"));
 static LIST_MARKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[-*•‣–]|\d{1,3}[.)])\s+").unwrap());
+    LazyLock::new(|| crate::static_regex(r"^(?:[-*•‣–]|\d{1,3}[.)])\s+"));
 
 const HEADING_MAX_CHARS: usize = 90;
 const HEADING_MAX_WORDS: usize = 14;

@@ -97,40 +97,42 @@ pub struct Number {
 // ASCII word boundaries and classes keep these regexes on the fast DFA engines: a Unicode `\b`
 // sends the regex crate to its slower backtracking engines on non-ASCII text.
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::static_regex(
         r#"(?i)(?:https?://|ftp://|www\.)[^\s<>"'“”«»()\[\]（）【】「」『』、，。：；！？]+[^\s<>"'“”«»()\[\]（）【】「」『』、，。：；！？.,;:!?।،؟]"#,
     )
-    .unwrap()
 });
 /// Template markup that is not prose: Hugo shortcodes (`{{< figure ... >}}`, `{{% alert %}}`),
 /// the fences of Markdown directives (`:::note`, `:::`) and GitHub's alert markers
 /// (`[!NOTE]`).
 static TEMPLATE_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\{\{[<%].*?[%>]\}\}|:::+[A-Za-z0-9_-]*(?:\[[^\]\n]*\])?|^\[![A-Za-z]+\]").unwrap()
+    crate::static_regex(r"\{\{[<%].*?[%>]\}\}|:::+[A-Za-z0-9_-]*(?:\[[^\]\n]*\])?|^\[![A-Za-z]+\]")
 });
 /// An alert's title (`[!NOTE] Help wanted`) has this many words at most.
 const ALERT_TITLE_MAX_WORDS: usize = 5;
 
 /// GitHub's emoji shortcodes (`:warning:`, `:+1:`): markup a site renders as a picture.
 static EMOJI_SHORTCODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r":[a-z0-9_+-]{2,32}:").unwrap());
+    LazyLock::new(|| crate::static_regex(r":[a-z0-9_+-]{2,32}:"));
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?-u:\b)").unwrap()
+    crate::static_regex(r"(?-u:\b)[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?-u:\b)")
 });
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\{\{[^{}]*\}\}|\$\{[^{}]*\}|\{[A-Za-z_][A-Za-z0-9_.]*\}|%(?:[0-9]+\$)?[sdif@]|%\([A-Za-z0-9_]+\)[sdif]")
-        .unwrap()
+    crate::static_regex(
+        r"\{\{[^{}]*\}\}|\$\{[^{}]*\}|\{[A-Za-z_][A-Za-z0-9_.]*\}|%(?:[0-9]+\$)?[sdif@]|%\([A-Za-z0-9_]+\)[sdif]",
+    )
 });
 static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_.-]*[A-Za-z0-9_]\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|pdf|mp4|webm|mov|mp3|wav|zip|csv|tsv|xlsx?|docx?|pptx?|json|ya?ml|toml|xml|html?|css|js|ts|tsx|jsx|py|rs|go|rb|java|kt|swift|sh|md|mdx|txt|log|ini|cfg|conf)(?-u:\b)")
-        .unwrap()
+    crate::static_regex(
+        r"(?i)(?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_.-]*[A-Za-z0-9_]\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|pdf|mp4|webm|mov|mp3|wav|zip|csv|tsv|xlsx?|docx?|pptx?|json|ya?ml|toml|xml|html?|css|js|ts|tsx|jsx|py|rs|go|rb|java|kt|swift|sh|md|mdx|txt|log|ini|cfg|conf)(?-u:\b)",
+    )
 });
 
 /// Adds the `<img src="…">` tags of the block's markup to its images, in text order.
 fn html_images(text: &str, masks: &[Mask], images: &mut Vec<ImageRef>) {
     static IMG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?i)<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|\{["'`]([^"'`]*)["'`]\})"#)
-            .unwrap()
+        crate::static_regex(
+            r#"(?i)<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|\{["'`]([^"'`]*)["'`]\})"#,
+        )
     });
     let before = images.len();
     for mask in masks
@@ -147,7 +149,7 @@ fn html_images(text: &str, masks: &[Mask], images: &mut Vec<ImageRef>) {
             let Some(src) = found.get(1).or(found.get(2)).or(found.get(3)) else {
                 continue;
             };
-            let whole = found.get(0).expect("a match");
+            let Some(whole) = found.get(0) else { continue };
             images.push(ImageRef {
                 at: mask.range.start + whole.start()..mask.range.start + src.end(),
                 destination: src.as_str().trim().to_string(),

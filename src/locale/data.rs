@@ -196,6 +196,7 @@ struct Table {
 static TABLE: OnceLock<HashMap<String, LocaleData>> = OnceLock::new();
 static FALLBACK: OnceLock<LocaleData> = OnceLock::new();
 
+#[allow(clippy::expect_used)] // the embedded table is parsed by the test suite
 fn table() -> &'static HashMap<String, LocaleData> {
     TABLE.get_or_init(|| {
         let table: Table = toml::from_str(include_str!("locales.toml"))
@@ -207,6 +208,7 @@ fn table() -> &'static HashMap<String, LocaleData> {
 /// Full tag first (`zh-Hant`), then the language with its script (`zh-Hant` of `zh-Hant-TW`, or
 /// of `zh-TW`, whose region writes Traditional characters), then the language (`zh`), then a
 /// Latin-script default.
+#[allow(clippy::expect_used)] // the fallback is a literal, parsed by the test suite
 pub(super) fn lookup(locale: &Locale) -> &'static LocaleData {
     find(locale).unwrap_or_else(|| {
         FALLBACK.get_or_init(|| {

@@ -93,6 +93,13 @@ impl Locale {
         })
     }
 
+    /// English, `en`: the source language when none is configured.
+    pub fn english() -> Locale {
+        Locale {
+            tag: "en".to_string(),
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         &self.tag
     }

@@ -24,6 +24,7 @@ const HEADER: [&str; 14] = [
     "translation_text",
 ];
 
+#[allow(clippy::expect_used)] // the writer writes to memory, which cannot fail
 pub(super) fn render(outcome: &Outcome) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut write = |record: &[&str]| {

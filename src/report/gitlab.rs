@@ -12,6 +12,7 @@ use crate::check::Outcome;
 use crate::finding::Severity;
 use crate::stable_hash::stable_hash;
 
+#[allow(clippy::expect_used)] // loclint's own values, of strings and numbers, always serialise
 pub(super) fn render(outcome: &Outcome) -> String {
     let mut issues: Vec<Value> = Vec::new();
     let mut seen: HashMap<u64, usize> = HashMap::new();

@@ -70,6 +70,7 @@ struct Problem<'a> {
 
 /// JSON Lines: one finding a line, the same fields as in the JSON document, for streaming into
 /// other tools.
+#[allow(clippy::expect_used)] // loclint's own values, of strings and numbers, always serialise
 pub(super) fn render_lines(outcome: &Outcome) -> String {
     let mut out = String::new();
     for finding in json_findings(outcome) {
@@ -129,6 +130,7 @@ fn json_findings(outcome: &Outcome) -> Vec<JsonFinding<'_>> {
     findings
 }
 
+#[allow(clippy::expect_used)] // loclint's own values, of strings and numbers, always serialise
 pub(super) fn render(outcome: &Outcome) -> String {
     let findings = json_findings(outcome);
     let counts = counts(&outcome.files);

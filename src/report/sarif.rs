@@ -10,6 +10,7 @@ use crate::rules::RULES;
 /// GitHub code scanning takes 25,000 results a run; the default cap stays well below.
 pub const DEFAULT_MAX_RESULTS: usize = 10_000;
 
+#[allow(clippy::expect_used)] // loclint's own values, of strings and numbers, always serialise
 pub(super) fn render(outcome: &Outcome, max_results: usize) -> String {
     let rules: Vec<Value> = RULES
         .iter()

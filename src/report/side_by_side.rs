@@ -31,10 +31,12 @@ impl<'a> RowIndex<'a> {
         }
     }
 
+    #[allow(clippy::expect_used)] // rows are kept in the index only when they have that side
     fn target_of(&self, i: usize) -> &Range<usize> {
         self.rows[i].target.as_ref().expect("a row with a target")
     }
 
+    #[allow(clippy::expect_used)] // rows are kept in the index only when they have that side
     fn source_of(&self, i: usize) -> &Range<usize> {
         self.rows[i].source.as_ref().expect("a row with a source")
     }

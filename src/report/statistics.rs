@@ -118,6 +118,7 @@ pub(super) fn render_text(outcome: &Outcome) -> String {
     out
 }
 
+#[allow(clippy::expect_used)] // loclint's own values, of strings and numbers, always serialise
 pub(super) fn render_json(outcome: &Outcome) -> String {
     let mut json = serde_json::to_string_pretty(&gather(outcome)).expect("statistics serialise");
     json.push('\n');

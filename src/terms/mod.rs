@@ -43,10 +43,7 @@ impl fmt::Debug for Terminology {
 
 impl Default for Terminology {
     fn default() -> Self {
-        Terminology::new(
-            Glossary::default(),
-            &Locale::parse("en").expect("en is a locale"),
-        )
+        Terminology::new(Glossary::default(), &Locale::english())
     }
 }
 

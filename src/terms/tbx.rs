@@ -12,8 +12,9 @@ use crate::locale::{Locale, TagCheck};
 
 /// A note that marks an entry as a name to keep.
 static DO_NOT_TRANSLATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)do[\s_-]*not[\s_-]*translate|untranslatable|non[\s-]*translatable|\bdnt\b|translatable\s*[:=]\s*(no|false)")
-        .expect("valid regex")
+    crate::static_regex(
+        r"(?i)do[\s_-]*not[\s_-]*translate|untranslatable|non[\s-]*translatable|\bdnt\b|translatable\s*[:=]\s*(no|false)",
+    )
 });
 
 /// One term of a language section, as read.

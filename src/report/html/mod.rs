@@ -146,6 +146,7 @@ struct Segment {
     title: String,
 }
 
+#[allow(clippy::expect_used)] // the embedded template is rendered by the test suite
 pub(super) fn render(outcome: &Outcome) -> String {
     let mut env = minijinja::Environment::new();
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
