@@ -1,3 +1,5 @@
+use std::collections::HashSet;
+
 use similar::{capture_diff_slices, get_diff_ratio, Algorithm, DiffOp};
 
 use crate::document::{
@@ -105,7 +107,7 @@ impl Rule for CodeMismatch {
             return;
         };
         let own_words = OwnWords::of(ctx);
-        let paired_sources: std::collections::HashSet<usize> = source
+        let paired_sources: HashSet<usize> = source
             .alignment
             .pairs
             .iter()
@@ -229,6 +231,9 @@ struct Sides<'a> {
     own_words: &'a OwnWords<'a>,
 }
 
+/// The most file names of a code block looked for among the translation's own copies.
+const MAX_RENAMED_FILES: usize = 32;
+
 fn compare_blocks(
     source: &Block,
     target: &Block,
@@ -273,8 +278,37 @@ fn compare_blocks(
     if !may_match(&ours.forms, &theirs.forms) {
         return;
     }
-    let ops = capture_diff_slices(Algorithm::Myers, &ours.forms, &theirs.forms);
-    let ratio = get_diff_ratio(&ops, ours.forms.len(), theirs.forms.len());
+    // `README-pl.md` for `README.md`, even inside a URL: the translation's own copy of a file is
+    // the source's file, so that a change beside it is told alone.
+    let source_forms: HashSet<&str> = ours.forms.iter().copied().collect();
+    let source_only: Vec<&str> = {
+        let target_forms: HashSet<&str> = theirs.forms.iter().copied().collect();
+        let mut names: Vec<&str> = ours
+            .forms
+            .iter()
+            .copied()
+            .filter(|f| f.contains(['.', '/']) && !target_forms.contains(f))
+            .collect();
+        // Each is compared with each new form: a block of many new names is left as it is.
+        names.truncate(MAX_RENAMED_FILES);
+        names
+    };
+    let their_forms: Vec<&str> = theirs
+        .forms
+        .iter()
+        .map(|&form| {
+            if source_forms.contains(form) {
+                return form;
+            }
+            source_only
+                .iter()
+                .copied()
+                .find(|&s| same_name(s, form))
+                .unwrap_or(form)
+        })
+        .collect();
+    let ops = capture_diff_slices(Algorithm::Myers, &ours.forms, &their_forms);
+    let ratio = get_diff_ratio(&ops, ours.forms.len(), their_forms.len());
     if ratio < 0.6 {
         return;
     }
@@ -295,7 +329,7 @@ fn compare_blocks(
         .iter()
         .filter(|op| !matches!(op, DiffOp::Equal { .. }))
         .filter(|op| {
-            let (old, new) = (&ours.forms[op.old_range()], &theirs.forms[op.new_range()]);
+            let (old, new) = (&ours.forms[op.old_range()], &their_forms[op.new_range()]);
             // `README-pl.md` for `README.md`: the translation's own copy of a file.
             let own_copy = matches!((old, new), ([a], [b]) if same_name(a, b));
             !is_translated_name(old, new, own_words) && !own_copy
@@ -785,5 +819,25 @@ mod tests {
     fn translated_comments_strings_and_output_are_no_difference() {
         let ja = "# スケーリング\n\n`--replicas` と `--force` でデプロイメントをスケールします。\n\n```sh\n# Web 層をスケールする\nkubectl scale deployment web \\\n  --replicas=3 --force\necho \"完了\"\n```\n\n次に `README.ja.md` を読みます。\n";
         assert_eq!(findings_of("ja", ja), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn a_line_dropped_beside_the_translation_s_own_file_is_reported_alone() {
+        let en = "# Tips\n\n```sh\ncurl -s https://example.org/docs/README.md |\n  sed '/logo[.]png/d' |\n  pandoc -f markdown -t html\n```\n";
+        let pl = "# Porady\n\n```sh\ncurl -s https://example.org/docs/README-pl.md |\n  pandoc -f markdown -t html\n```\n";
+        let found: Vec<String> = check_file(
+            &CodeMismatch,
+            "README-pl.md",
+            "pl",
+            Some(en),
+            pl,
+            &Settings::default(),
+        )
+        .into_iter()
+        .map(|f| f.message)
+        .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("`sed '/logo[.]png/d' |`"), "{found:?}");
+        assert!(!found[0].contains("and 1 more"), "{found:?}");
     }
 }
