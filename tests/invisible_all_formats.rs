@@ -163,3 +163,27 @@ fn every_format_escapes_terminal_sequences_and_hidden_text() {
         }
     }
 }
+
+/// A message that quotes the source (a paragraph the translation lacks) quotes it escaped: the
+/// escape sequence in the source reaches no format raw. Found by the `render` fuzz target.
+#[test]
+fn every_format_escapes_what_a_message_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let group = dir.path().join("boards");
+    std::fs::create_dir(&group).unwrap();
+    std::fs::write(
+        group.join("en.txt"),
+        "Boards\n\nA board for every project.\n\nA board for every pro\u{1b}[2Jduct.\n\nShare boards with your team.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        group.join("ar.txt"),
+        "اللوحات\n\nلوحة لكل مشروع.\n\nشارك اللوحات مع فريقك.\n",
+    )
+    .unwrap();
+    for format in &format_names() {
+        let out = run(&dir, format);
+        assert!(out.contains("missing paragraph"), "{format}:\n{out}");
+        assert!(!out.contains('\u{1b}'), "{format} prints ESC raw:\n{out}");
+    }
+}

@@ -16,6 +16,7 @@ use crate::discover::{Discovery, Group, Member, Problem};
 use crate::document::{Document, Format};
 use crate::evidence::{group, GroupEvidence, Observations, Practice};
 use crate::finding::Finding;
+use crate::locale::invisible::{escape_invisible, invisible};
 use crate::locale::{dominant_script, Locale, Script};
 use crate::rules::{Context, Rule, SourceSide, TermUsage, INCONSISTENT_TERM, RULES};
 use crate::source::SourceFile;
@@ -69,18 +70,35 @@ struct GroupResult {
     observations: Vec<(Locale, Observations)>,
 }
 
-pub fn run(discovery: Discovery, settings: &Settings) -> Outcome {
-    let rules: Vec<&dyn Rule> = RULES
+/// The rules the settings leave on.
+fn enabled_rules(settings: &Settings) -> Vec<&'static dyn Rule> {
+    RULES
         .iter()
         .copied()
         .filter(|rule| settings.rule_levels.get(rule.info().id) != Some(&RuleLevel::Off))
-        .collect();
+        .collect()
+}
+
+pub fn run(discovery: Discovery, settings: &Settings) -> Outcome {
+    run_with_progress(discovery, settings, &|| {})
+}
+
+/// [`run`], calling `group_done` as each article group is checked (from any thread): what a
+/// progress bar counts.
+pub fn run_with_progress(
+    discovery: Discovery,
+    settings: &Settings,
+    group_done: &(dyn Fn() + Sync),
+) -> Outcome {
+    let rules = enabled_rules(settings);
     let results: Vec<GroupResult> = discovery
         .groups
         .par_iter()
         .map(|group| {
-            catch_unwind(AssertUnwindSafe(|| check_group(group, &rules, settings)))
-                .unwrap_or_else(|panic| internal_error(group, panic.as_ref()))
+            let result = catch_unwind(AssertUnwindSafe(|| check_group(group, &rules, settings)))
+                .unwrap_or_else(|panic| internal_error(group, panic.as_ref()));
+            group_done();
+            result
         })
         .collect();
     let mut outcome = Outcome {
@@ -291,6 +309,119 @@ pub fn gather_evidence(source: Option<&Parsed>, translations: &[Translation]) ->
     GroupEvidence::gather(source.map(|s| &s.document), &members)
 }
 
+/// Checks a group's translations, read, parsed and aligned: the evidence of the group, then each
+/// reported translation, its findings and rows added to `result`.
+fn check_prepared(
+    source: Option<&Parsed>,
+    mut translations: Vec<Translation>,
+    looked_for_source: Option<&[PathBuf]>,
+    group_files: &HashSet<String>,
+    rules: &[&dyn Rule],
+    settings: &Settings,
+    result: &mut GroupResult,
+) {
+    drop_shared_repeats(&mut translations, source, group_files);
+    let evidence = gather_evidence(source, &translations);
+    for translation in translations.into_iter().filter(|t| t.reported) {
+        // One translation that trips a bug costs its own findings, not its group's.
+        let checked = catch_unwind(AssertUnwindSafe(|| {
+            // The tests' way to see a failing check reported and the run going on.
+            if std::env::var_os("LOCLINT_PANIC_ON")
+                .is_some_and(|name| translation.parsed.file.path.ends_with(name))
+            {
+                panic!("LOCLINT_PANIC_ON names this file");
+            }
+            check_translation(
+                &translation,
+                source,
+                &evidence,
+                looked_for_source,
+                rules,
+                settings,
+            )
+        }));
+        let Checked {
+            findings,
+            observations,
+            terms,
+            term_usage,
+        } = match checked {
+            Ok(checked) => checked,
+            Err(panic) => {
+                result.problems.push(Problem {
+                    path: translation.parsed.file.path.clone(),
+                    message: format!(
+                        "internal error while checking this file ({}); please report it with the file and its source",
+                        panic_message(panic.as_ref())
+                    ),
+                });
+                continue;
+            }
+        };
+        result
+            .observations
+            .push((translation.locale.clone(), observations));
+        let rows = side_by_side(&translation, source);
+        result.files.push(CheckedFile {
+            file: translation.parsed.file,
+            locale: translation.locale,
+            source: source.map(|s| s.file.clone()),
+            findings,
+            rows,
+            terms,
+            term_usage,
+        });
+    }
+}
+
+/// Checks one article group given as texts, as a run over files would (every rule on, the
+/// settings' levels): what the fuzz targets and property tests drive, with no file system.
+pub fn check_texts(
+    source: Option<SourceFile>,
+    translations: Vec<(SourceFile, Locale)>,
+    settings: &Settings,
+) -> Outcome {
+    let rules = enabled_rules(settings);
+    let source = source.map(Parsed::new);
+    let group_files = group_file_names(
+        source
+            .iter()
+            .map(|s| s.file.path.as_path())
+            .chain(translations.iter().map(|(file, _)| file.path.as_path())),
+    );
+    let group_files_ref = &group_files;
+    let prepared: Vec<Translation> = translations
+        .into_iter()
+        .map(|(file, locale)| {
+            Translation::new(
+                Parsed::new(file),
+                locale,
+                source.as_ref(),
+                true,
+                group_files_ref,
+            )
+        })
+        .collect();
+    let mut result = GroupResult::default();
+    check_prepared(
+        source.as_ref(),
+        prepared,
+        None,
+        &group_files,
+        &rules,
+        settings,
+        &mut result,
+    );
+    let mut outcome = Outcome {
+        files: result.files,
+        problems: result.problems,
+        ..Outcome::default()
+    };
+    outcome.files.sort_by(|a, b| a.file.path.cmp(&b.file.path));
+    crate::rules::inconsistent_terms_across_translations(&mut outcome.files);
+    outcome
+}
+
 /// The lowercase file names of a group's source and translations: what its language menus
 /// link to.
 fn group_file_names<'a>(paths: impl Iterator<Item = &'a Path>) -> HashSet<String> {
@@ -359,58 +490,15 @@ fn check_group(group: &Group, rules: &[&dyn Rule], settings: &Settings) -> Group
             Err(problem) => result.problems.push(problem),
         }
     }
-    drop_shared_repeats(&mut translations, source.as_ref(), &group_files);
-    let evidence = gather_evidence(source.as_ref(), &translations);
-    for translation in translations.into_iter().filter(|t| t.reported) {
-        // One translation that trips a bug costs its own findings, not its group's.
-        let checked = catch_unwind(AssertUnwindSafe(|| {
-            // The tests' way to see a failing check reported and the run going on.
-            if std::env::var_os("LOCLINT_PANIC_ON")
-                .is_some_and(|name| translation.parsed.file.path.ends_with(name))
-            {
-                panic!("LOCLINT_PANIC_ON names this file");
-            }
-            check_translation(
-                &translation,
-                source.as_ref(),
-                &evidence,
-                group.missing_source.as_deref(),
-                rules,
-                settings,
-            )
-        }));
-        let Checked {
-            findings,
-            observations,
-            terms,
-            term_usage,
-        } = match checked {
-            Ok(checked) => checked,
-            Err(panic) => {
-                result.problems.push(Problem {
-                    path: translation.parsed.file.path.clone(),
-                    message: format!(
-                        "internal error while checking this file ({}); please report it with the file and its source",
-                        panic_message(panic.as_ref())
-                    ),
-                });
-                continue;
-            }
-        };
-        result
-            .observations
-            .push((translation.locale.clone(), observations));
-        let rows = side_by_side(&translation, source.as_ref());
-        result.files.push(CheckedFile {
-            file: translation.parsed.file,
-            locale: translation.locale,
-            source: source.as_ref().map(|s| s.file.clone()),
-            findings,
-            rows,
-            terms,
-            term_usage,
-        });
-    }
+    check_prepared(
+        source.as_ref(),
+        translations,
+        group.missing_source.as_deref(),
+        &group_files,
+        rules,
+        settings,
+        &mut result,
+    );
     result
 }
 
@@ -533,6 +621,17 @@ pub fn check_translation(
             None => true,
         }
     });
+    // What a message quotes of the file is written escaped, for every format: no file can make a
+    // report display otherwise than it holds.
+    for finding in &mut findings {
+        let hidden = |text: &str| text.chars().any(|c| invisible(c).is_some());
+        if hidden(&finding.message) {
+            finding.message = escape_invisible(&finding.message);
+        }
+        if let Some(fix) = finding.fix.as_mut().filter(|fix| hidden(fix)) {
+            *fix = escape_invisible(fix);
+        }
+    }
     crate::finding::sort_in_position_order(&mut findings);
     findings.dedup();
     let terms = if settings.collect_terms {
