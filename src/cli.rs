@@ -371,7 +371,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    let mut outcome = run_checks(discovery, &settings, args.jobs)?;
+    let mut outcome = run_checks(discovery, &settings, args.jobs, args.quiet)?;
     if args.translations_only {
         let canonical = |p: &std::path::Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
         let given: Vec<PathBuf> = paths.iter().map(|p| canonical(p)).collect();
@@ -503,19 +503,74 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     }))
 }
 
-/// Checks the groups found, on `jobs` threads (default: one per core).
+/// Checks the groups found, on `jobs` threads (default: one per core), with a progress bar on
+/// standard error when the run lasts (see [`Progress`]).
 fn run_checks(
     discovery: discover::Discovery,
     settings: &Settings,
     jobs: Option<u16>,
+    quiet: bool,
 ) -> anyhow::Result<check::Outcome> {
-    Ok(match jobs {
+    let progress = Progress::new(discovery.groups.len() as u64, quiet);
+    let done = || progress.tick();
+    let outcome = match jobs {
         Some(jobs) => rayon::ThreadPoolBuilder::new()
             .num_threads(usize::from(jobs))
             .build()?
-            .install(|| check::run(discovery, settings)),
-        None => check::run(discovery, settings),
-    })
+            .install(|| check::run_with_progress(discovery, settings, &done)),
+        None => check::run_with_progress(discovery, settings, &done),
+    };
+    progress.finish();
+    Ok(outcome)
+}
+
+/// A progress bar of article groups, shown on standard error once a run has lasted a second,
+/// and only on a terminal: never in CI logs or when standard error is piped, and never with
+/// `--quiet`.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    shown: std::sync::atomic::AtomicBool,
+    can_show: bool,
+}
+
+impl Progress {
+    const AFTER: std::time::Duration = std::time::Duration::from_secs(1);
+
+    fn new(groups: u64, quiet: bool) -> Progress {
+        use std::io::IsTerminal;
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(groups),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:30} {pos}/{len} article groups, {eta} left",
+        ) {
+            bar.set_style(style);
+        }
+        let can_show =
+            !quiet && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        Progress {
+            bar,
+            shown: std::sync::atomic::AtomicBool::new(false),
+            can_show,
+        }
+    }
+
+    fn tick(&self) {
+        use std::sync::atomic::Ordering;
+        self.bar.inc(1);
+        if self.can_show
+            && self.bar.elapsed() >= Self::AFTER
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
 }
 
 /// The files whose GitHub annotations come first: those `--changed-since` named, or in a
@@ -560,7 +615,7 @@ fn terms(args: TermsArgs) -> anyhow::Result<ExitCode> {
     let Some(discovery) = discover_groups(&args.paths, &settings) else {
         return Ok(ExitCode::from(TROUBLE));
     };
-    let outcome = run_checks(discovery, &settings, args.jobs)?;
+    let outcome = run_checks(discovery, &settings, args.jobs, false)?;
     for problem in &outcome.problems {
         eprintln!("error: {}", problem_line(problem));
     }
@@ -625,7 +680,7 @@ fn init(args: InitArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(TROUBLE));
     };
     let layouts_used = discovery.layouts_used.clone();
-    let outcome = run_checks(discovery, &settings, args.jobs)?;
+    let outcome = run_checks(discovery, &settings, args.jobs, false)?;
     for problem in &outcome.problems {
         eprintln!("error: {}", problem_line(problem));
     }

@@ -451,6 +451,8 @@ fn a_folder_of_100000_files_is_checked() {
     assert_eq!(run.status, 0, "{}", run.stderr);
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(report["summary"]["files_checked"], 50_000);
+    // The run lasts over a second, but standard error is a pipe: no progress bar in it.
+    assert!(!run.stderr.contains("article groups"), "{}", run.stderr);
 }
 
 #[test]
