@@ -16,7 +16,7 @@ for target in "${targets[@]}"; do
   status=0
   cargo fuzz run -O -a --sanitizer none "$target" "fuzz/corpus/$target" "fuzz/seeds/$target" -- \
     -max_total_time="$seconds" -print_final_stats=1 >"$log" 2>&1 || status=$?
-  runs=$(awk -F: '/^stat::number_of_executed_units/ { gsub(/ /, "", $2); print $2 }' "$log")
+  runs=$(awk '/^stat::number_of_executed_units/ { print $2 }' "$log")
   echo "fuzz $target: ${seconds}s, ${runs:-0} runs, status $status"
   if [ "$status" -ne 0 ]; then
     tail -n 60 "$log" >&2

@@ -238,6 +238,21 @@ fn config_files_missing_empty_or_of_wrong_types() {
     assert_good_group_checked(&run);
 
     let mut files = GOOD.to_vec();
+    files.push((
+        "loclint.toml",
+        b"[terminology]\nglossaries = [\"terms.csv\"]\n".as_slice(),
+    ));
+    let glossary = tree(&files);
+    let run = loclint(glossary.path(), &["check", "."]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr
+            .contains("loclint.toml:2: the glossary `terms.csv` is not a file"),
+        "{}",
+        run.stderr
+    );
+
+    let mut files = GOOD.to_vec();
     files.push(("loclint.toml", b"fail-on = 3\n"));
     let typed = tree(&files);
     let run = loclint(typed.path(), &["check", "."]);
