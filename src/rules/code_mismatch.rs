@@ -416,14 +416,19 @@ fn compare_blocks(
             } else {
                 "code changed"
             };
-            (
-                t,
-                format!(
+            let message = match (&source_span, &target_span) {
+                // What the translation lacks, quoted as the source has it.
+                (Some(s), None) => format!(
+                    "{what}: `{}` of the source is not here{more}",
+                    quoted(&source.text[s.clone()])
+                ),
+                _ => format!(
                     "{what}: the line reads `{}` where the source's reads `{}`{more}",
                     quoted(target_line),
                     quoted(source_line)
                 ),
-            )
+            };
+            (t, message)
         }
     };
     let mut finding = Finding::new(&INFO, target.file_range(at), message);
@@ -780,9 +785,9 @@ mod tests {
             "kubectl scale deployment web --replicas=3"
         );
         assert!(
-            found[0].message.starts_with(
-                "code missing: the line reads `kubectl scale deployment web --replicas=3`"
-            ),
+            found[0]
+                .message
+                .starts_with("code missing: `--force` of the source is not here"),
             "{}",
             found[0].message
         );
