@@ -70,6 +70,23 @@ struct GroupResult {
     observations: Vec<(Locale, Observations)>,
 }
 
+/// The run's files in path order, with what only the whole run can tell (a term rendered
+/// otherwise across a locale's translations), and every message and fix that quotes a file
+/// written escaped: no file can make a report, in any format, display otherwise than it holds.
+fn finish_files(files: &mut [CheckedFile]) {
+    files.sort_by(|a, b| a.file.path.cmp(&b.file.path));
+    crate::rules::inconsistent_terms_across_translations(files);
+    let hidden = |text: &str| text.chars().any(|c| invisible(c).is_some());
+    for finding in files.iter_mut().flat_map(|f| f.findings.iter_mut()) {
+        if hidden(&finding.message) {
+            finding.message = escape_invisible(&finding.message);
+        }
+        if let Some(fix) = finding.fix.as_mut().filter(|fix| hidden(fix)) {
+            *fix = escape_invisible(fix);
+        }
+    }
+}
+
 /// The rules the settings leave on.
 fn enabled_rules(settings: &Settings) -> Vec<&'static dyn Rule> {
     RULES
@@ -135,8 +152,7 @@ pub fn run_with_progress(
              with the conventions of Latin-script text"
         )
     }));
-    outcome.files.sort_by(|a, b| a.file.path.cmp(&b.file.path));
-    crate::rules::inconsistent_terms_across_translations(&mut outcome.files);
+    finish_files(&mut outcome.files);
     outcome.problems.sort_by(|a, b| a.path.cmp(&b.path));
     outcome.practice = practice;
     outcome
@@ -417,8 +433,7 @@ pub fn check_texts(
         problems: result.problems,
         ..Outcome::default()
     };
-    outcome.files.sort_by(|a, b| a.file.path.cmp(&b.file.path));
-    crate::rules::inconsistent_terms_across_translations(&mut outcome.files);
+    finish_files(&mut outcome.files);
     outcome
 }
 
@@ -621,17 +636,6 @@ pub fn check_translation(
             None => true,
         }
     });
-    // What a message quotes of the file is written escaped, for every format: no file can make a
-    // report display otherwise than it holds.
-    for finding in &mut findings {
-        let hidden = |text: &str| text.chars().any(|c| invisible(c).is_some());
-        if hidden(&finding.message) {
-            finding.message = escape_invisible(&finding.message);
-        }
-        if let Some(fix) = finding.fix.as_mut().filter(|fix| hidden(fix)) {
-            *fix = escape_invisible(fix);
-        }
-    }
     crate::finding::sort_in_position_order(&mut findings);
     findings.dedup();
     let terms = if settings.collect_terms {
