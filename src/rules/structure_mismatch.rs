@@ -236,9 +236,11 @@ impl Rule for StructureMismatch {
                 );
             }
         }
-        for moved in &source.alignment.moves {
+        let moves = &source.alignment.moves;
+        for (n, moved) in moves.iter().enumerate() {
             // A block that follows its source neighbour moved with it: the run is reported
-            // once, at its first block.
+            // once, at its first block. So is a block that merges several source blocks and
+            // moved: it is one move for each of them.
             let travels_with_previous = moved.source.checked_sub(1).is_some_and(|previous| {
                 moved
                     .target
@@ -246,7 +248,10 @@ impl Rule for StructureMismatch {
                     .and_then(|t| source.alignment.source_of(t))
                     == Some(previous)
             });
-            if travels_with_previous {
+            let merges_previous = n.checked_sub(1).is_some_and(|m| {
+                moves[m].target == moved.target && moves[m].source + 1 == moved.source
+            });
+            if travels_with_previous || merges_previous {
                 continue;
             }
             let (sb, tb) = (&src_blocks[moved.source], &tgt_blocks[moved.target]);
@@ -695,6 +700,17 @@ mod tests {
                 "extra paragraph: no counterpart in the source",
             ]
         );
+    }
+
+    #[test]
+    fn a_moved_block_that_merges_two_is_one_move() {
+        // The last section's heading and paragraph, left in English as one paragraph (with a
+        // line of the title pasted on) and put before the section it follows.
+        let en = "Three habits for calmer video calls\n\nMost of us spend hours a week on video calls. Small habits make them less tiring, and none of them needs new equipment.\n\nTest your setup before you join\n\nOpen the preview in Callbox a minute early. Check that the right microphone is selected and that your face is lit from the front, not from behind.\n\ncallbox-preview.png\n\nMute when you are not speaking\n\nBackground noise tires everyone on the call. Press M to mute or unmute yourself, and keep the microphone off while others present.\n\nTake a break every 50 minutes\n\nLong meetings drain attention. If a call runs longer than 50 minutes, suggest a 5-minute break so that people can stand up and rest their eyes.\n";
+        let fr = "덜 피곤한 화상 통화를 위한 세 가지 습관\n\n우리 대부분은 일주일에 몇 시간씩 화상 통화를 합니다. 작은 습관만으로도 통화가 덜 피곤해지며, 새 장비는전혀 필요하지 않습니다.\n\n참여하기 전에 설정을 확인하세요\n\n1분 pend hours a week on video calls. Small habits make them less tiring, and none of them needs new equipment.\n\nTest your set닌 앞에서 비치는지 확인하세요.\n\ncallbox-preview.png\n\ncallntion. If a call runs longer than 50 minutes, suggest a 5-minute break so that people can stand up and rest their eyes.\n덜 피곤한 화상 통화를 위한 세 가지 습관\n\n우리 대부분은 일주일에 몇 시간씩 화상 통화를 합니다. 작은 습관만으로도 통화가 덜 피곤해지며, 새 장비는 전혀 필요하지 않습니다.\n\n참여하기 전에 설정을 확인수 있도록 하세요.\n";
+        let messages = md_messages("ko.md", en, fr);
+        let moved: Vec<&String> = messages.iter().filter(|m| m.starts_with("moved")).collect();
+        assert_eq!(moved.len(), 1, "{messages:#?}");
     }
 
     #[test]
