@@ -11,9 +11,11 @@
 //!    sides of them, are the blocks that moved. What stays unpaired is missing or extra, unless
 //!    a block elsewhere matches it strongly: then it moved.
 
+mod counterparts;
 mod duplicates;
 mod score;
 
+pub use counterparts::{is_counterpart, COUNTERPART_RUN_MAX};
 pub use duplicates::{
     all_shapes as repeat_shapes, find as find_duplicates, shape as repeat_shape, DuplicateRun,
 };
@@ -329,6 +331,19 @@ pub fn align(
         &mut pairs,
         &scorer,
     ));
+    // How far the page drifted is measured before: a page of another version keeps its lone
+    // blocks that fit each other by chance, and is still reported once as a whole.
+    let before_counterparts = pairs.clone();
+    counterparts::pair_lone_counterparts(
+        &source.blocks,
+        &target.blocks,
+        &mut pairs,
+        ratio,
+        |s, t| {
+            s.is_some_and(|s| source_menus.contains(&s))
+                || t.is_some_and(|t| target_menus.contains(&t))
+        },
+    );
     moves.sort_by_key(|m| m.target);
     let mut source_of = HashMap::new();
     for (t, s) in pairs
@@ -358,19 +373,21 @@ pub fn align(
         (None, Some(t)) => has_text(&target.blocks[t]) && !target_menus.contains(&t),
         _ => false,
     };
-    let stretches = pairs
+    let stretches = before_counterparts
         .iter()
         .enumerate()
-        .filter(|&(n, p)| unpaired_text(p) && (n == 0 || !unpaired_text(&pairs[n - 1])))
+        .filter(|&(n, p)| {
+            unpaired_text(p) && (n == 0 || !unpaired_text(&before_counterparts[n - 1]))
+        })
         .count();
     let drift = Drift {
         source_blocks: source.blocks.iter().filter(|b| has_text(b)).count(),
-        missing: pairs
+        missing: before_counterparts
             .iter()
             .filter(|p| p.target.is_none() && unpaired_text(p))
             .count(),
         target_blocks: tgt.iter().filter(|&&t| has_text(&target.blocks[t])).count(),
-        extra: pairs
+        extra: before_counterparts
             .iter()
             .filter(|p| p.source.is_none() && unpaired_text(p))
             .count(),

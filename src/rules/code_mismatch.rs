@@ -145,8 +145,12 @@ impl Rule for CodeMismatch {
             };
             compare_blocks(sb, tb, &others, &sides, findings);
         }
-        for (s, t) in ctx.sure_prose_pairs() {
+        // Pairs in place, not only sure ones: a changed option is what makes a pair unsure.
+        for (s, t) in ctx.pairs_in_place() {
             let (sb, tb) = (&source.document.blocks[s], &ctx.document.blocks[t]);
+            if !sb.kind.is_prose() || sb.kind != tb.kind {
+                continue;
+            }
             let beside = ctx.blocks_beside(t);
             compare_spans(sb, tb, &beside, ctx, &own_words, findings);
         }
@@ -516,10 +520,11 @@ fn is_translated_name(old: &[&str], new: &[&str], own_words: &OwnWords) -> bool 
                 // A name in the translation's letters (`Formaté`), or made of words its prose
                 // uses (`nombre-de-tu-rama`, `datei`): `latest` for `main` in a Spanish page
                 // is a value left behind, not a translation.
-                is_name(x)
-                    && is_name(y)
-                    && (x.is_ascii() && !y.is_ascii()
-                        || own_words.holds(y) && own_words.weight(y) > own_words.weight(x))
+                own_words.is_own_locale_for(x, y)
+                    || is_name(x)
+                        && is_name(y)
+                        && (x.is_ascii() && !y.is_ascii()
+                            || own_words.holds(y) && own_words.weight(y) > own_words.weight(x))
             }
         });
     same_shape && changed > 0
@@ -529,6 +534,7 @@ fn is_translated_name(old: &[&str], new: &[&str], own_words: &OwnWords) -> bool 
 /// are made of. Gathered on first use: most translations never ask.
 struct OwnWords<'a> {
     document: &'a crate::document::Document,
+    locale: &'a crate::locale::Locale,
     words: std::cell::OnceCell<std::collections::BTreeSet<String>>,
 }
 
@@ -536,8 +542,19 @@ impl<'a> OwnWords<'a> {
     fn of(ctx: &Context<'a>) -> OwnWords<'a> {
         OwnWords {
             document: ctx.document,
+            locale: ctx.locale,
             words: std::cell::OnceCell::new(),
         }
+    }
+
+    /// A locale code the source writes for the reader's own (`xx` or `en` in
+    /// `layouts/_shortcodes/xx`), and the translation writes as its locale (`pt`).
+    fn is_own_locale_for(&self, old: &str, new: &str) -> bool {
+        let placeholder = old.eq_ignore_ascii_case("en")
+            || old.len() == 2 && old.chars().all(|c| c.eq_ignore_ascii_case(&'x'));
+        placeholder
+            && crate::locale::Locale::parse(new)
+                .is_some_and(|l| l.language().eq_ignore_ascii_case(self.locale.language()))
     }
 
     fn words(&self) -> &std::collections::BTreeSet<String> {
@@ -644,10 +661,12 @@ fn compare_spans(
     let theirs = spans(target);
     // Each span's code as compared (spacing aside), computed once: lookups, not a comparison of
     // every span with every other.
-    // A sentence's full stop or comma caught inside the span (`otel.`) is no code.
+    // A sentence's full stop, comma or colon caught inside the span (`otel.`, `traces:`) is no
+    // code, and a minus sign (`252 − 105`) is the hyphen-minus a formula typeset.
     let key = |code: &str| {
-        let code = code.strip_suffix(['.', ',']).unwrap_or(code);
-        prepare(code).forms.join(" ")
+        let code = code.strip_suffix(['.', ',', ':']).unwrap_or(code);
+        let code = code.replace('\u{2212}', "-");
+        prepare(&code).forms.join(" ")
     };
     let ours_keys: std::collections::HashSet<String> = ours.iter().map(|(_, c)| key(c)).collect();
     let mut kept: std::collections::HashSet<String> = theirs.iter().map(|(_, c)| key(c)).collect();
@@ -818,6 +837,58 @@ mod tests {
                 "code `--replica` where the source has `--replicas`".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn an_option_changed_in_a_block_the_aligner_could_not_confirm_is_reported() {
+        // The changed option is what keeps the two paragraphs from pairing by their anchors;
+        // their place, kind and length pair them, and each change is found.
+        let en = "# Sync\n\nRun the sync with `--dry-run` to see what it would change first.\n\nThen run it with `--force` once you agree with the list.\n";
+        let ru = "# Синхронизация\n\nЗапустите синхронизацию с `--dry-rum`, чтобы увидеть, что она изменит.\n\nЗатем запустите её с `--forse`, когда согласитесь со списком.\n";
+        let found: Vec<String> = check_file(
+            &CodeMismatch,
+            "ru.md",
+            "ru",
+            Some(en),
+            ru,
+            &Settings::default(),
+        )
+        .into_iter()
+        .map(|f| f.message)
+        .collect();
+        assert_eq!(
+            found,
+            [
+                "code `--dry-rum` where the source has `--dry-run`",
+                "code `--forse` where the source has `--force`"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_reader_s_locale_code_and_a_sentence_s_colon_are_no_difference() {
+        let en = "# Shortcodes\n\nPut your shortcodes in `layouts/_shortcodes/xx` and list the `traces` pipeline, where `252 \u{2212} 105 = 147`.\n";
+        let pt = "# Shortcodes\n\nColoque seus shortcodes em `layouts/_shortcodes/pt` e liste o pipeline `traces:`, onde `252 - 105 = 147`.\n";
+        let found = check_file(
+            &CodeMismatch,
+            "pt.md",
+            "pt",
+            Some(en),
+            pt,
+            &Settings::default(),
+        );
+        assert_eq!(found.len(), 0, "{found:?}");
+        // Another locale's code is a change.
+        let es = "# Shortcodes\n\nPon tus shortcodes en `layouts/_shortcodes/fr` y lista el pipeline `traces`, donde `252 - 105 = 147`.\n";
+        let found = check_file(
+            &CodeMismatch,
+            "es.md",
+            "es",
+            Some(en),
+            es,
+            &Settings::default(),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]

@@ -1,8 +1,6 @@
-use crate::align::{Drift, Pair};
-use crate::document::{code_skeleton, Block, BlockKind, Format};
+use crate::align::{is_counterpart, Drift, Pair, COUNTERPART_RUN_MAX};
+use crate::document::{Block, BlockKind, Format};
 use crate::finding::{Finding, Severity};
-use crate::locale::{char_script, Script};
-use std::collections::HashSet;
 
 use super::{Context, Rule, RuleInfo, SourceSide};
 
@@ -279,53 +277,6 @@ impl Rule for StructureMismatch {
         }
     }
 }
-
-/// One source block and one translated block left unpaired at the same place, of one kind and
-/// of lengths that fit: the translation of that block, which the aligner could not confirm (an
-/// example renamed in the translation's language, a diagram with its labels translated, a list
-/// item reworded, a product renamed in the source since). Judged on real translations, claiming
-/// it matches nothing was wrong in 16 of 17 cases; what changed inside such a pair is for the
-/// rules that compare a pair's content.
-/// Code is the exception: its translation changes comments and strings only, so a code block
-/// whose skeleton differs is another version of the code (an option dropped in the source
-/// since), unless the translator wrote in the code itself: letters of a script the source's
-/// code lacks, outside comments and strings (a diagram's labels, a note, a placeholder
-/// translated), say that this is the block translated.
-fn is_counterpart(source: &Block, target: &Block, ratio: f64) -> bool {
-    if source.kind != target.kind {
-        return false;
-    }
-    if source.kind == BlockKind::Code {
-        let target_skeleton = code_skeleton(&target.text);
-        return code_skeleton(&source.text) == target_skeleton
-            || written_in(&target_skeleton, &source.text);
-    }
-    let expected = (source.length as f64 + 3.0) * ratio;
-    ((target.length as f64 + 3.0) / expected).ln().abs() <= COUNTERPART_MAX_SKEW
-}
-
-/// Whether `target` has letters of a script that `source` has none of.
-fn written_in(target: &str, source: &str) -> bool {
-    let scripts = |text: &str| -> HashSet<Script> {
-        text.chars()
-            .filter(|c| c.is_alphabetic())
-            .map(char_script)
-            .filter(|s| !matches!(s, Script::Common | Script::Inherited))
-            .collect()
-    };
-    let source = scripts(source);
-    scripts(target).iter().any(|s| !source.contains(s))
-}
-
-/// How far the length of a lone unpaired block may stray from its lone counterpart's, as the
-/// log of the ratio, for the two to be taken as one block: about twice or half as long.
-const COUNTERPART_MAX_SKEW: f64 = 0.7;
-
-/// The longest run of unpaired blocks at one place taken block by block as counterparts: a
-/// list of two or three items whose placeholders were translated (`{verbo}` for `{verb}`).
-/// Only items or paragraphs, all of one kind: a heading and its paragraph unpaired together
-/// were an older section in every such case judged.
-const COUNTERPART_RUN_MAX: usize = 3;
 
 /// The most places an outdated page's finding lists.
 const OUTDATED_PLACES_LISTED: usize = 50;
