@@ -428,6 +428,34 @@ impl BlockBuilder {
         self.push_text(separator, file_offset..file_offset + separator.len());
     }
 
+    /// Marks the code spans written with backticks in text that no Markdown parser read (a
+    /// front-matter description: `` Run `--verbose` ``) as inline code, the backticks aside.
+    pub fn mask_backtick_spans(&mut self) {
+        let mut spans = Vec::new();
+        let mut open: Option<usize> = None;
+        for (i, c) in self.text.char_indices() {
+            match (c, open) {
+                ('`', None) => open = Some(i + 1),
+                ('`', Some(start)) => {
+                    if i > start {
+                        spans.push(start..i);
+                    }
+                    open = None;
+                }
+                ('\n', Some(_)) => open = None,
+                _ => {}
+            }
+        }
+        if spans.is_empty() {
+            return;
+        }
+        self.masks.extend(spans.into_iter().map(|range| Mask {
+            kind: MaskKind::InlineCode,
+            range,
+        }));
+        self.masks.sort_by_key(|m| m.range.start);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.text.trim().is_empty()
     }

@@ -64,6 +64,7 @@ pub(super) fn fields(
             let mut builder = BlockBuilder::new(BlockKind::FrontMatter, field.range.clone());
             builder.set_key(key);
             push_value(&mut builder, file, &field.value);
+            builder.mask_backtick_spans();
             (!builder.is_empty()).then(|| builder.finish())
         })
         .collect()

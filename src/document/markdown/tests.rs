@@ -690,3 +690,24 @@ fn configured_front_matter_keys_are_prose_too() {
         [Some("title".to_string()), Some("hero_text".to_string())]
     );
 }
+
+#[test]
+fn code_spans_of_a_front_matter_description_are_code() {
+    let text =
+        "---\ndescription: \"Pick `--output json`, then `--verbose`ก and ` `.\"\n---\n\nBody.\n";
+    let blocks = parsed(text);
+    let description = find(&blocks, "Pick");
+    assert_eq!(
+        masks(description),
+        vec![
+            (MaskKind::InlineCode, "--output json"),
+            (MaskKind::InlineCode, "--verbose"),
+            (MaskKind::InlineCode, " "),
+        ]
+    );
+    let words: Vec<&str> = description
+        .words()
+        .map(|w| w.text(&description.text))
+        .collect();
+    assert_eq!(words, ["Pick", "then", "ก", "and"]);
+}
