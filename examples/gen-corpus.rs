@@ -457,7 +457,9 @@ fn main() -> Result<()> {
                     let defect = *Defect::ALL
                         .choose(&mut rng)
                         .unwrap_or(&Defect::MissingBlock);
-                    if let Some(block) = plant(&mut rng, &mut page, defect, &mut translated) {
+                    let taken: Vec<usize> = planted.iter().map(|&(_, b)| b).collect();
+                    let planting = plant(&mut rng, &mut page, defect, &mut translated, &taken);
+                    if let Some(block) = planting {
                         planted.push((defect, block));
                     }
                 }
@@ -635,8 +637,11 @@ fn plant(
     page: &mut Page,
     defect: Defect,
     translation: &mut Translation,
+    taken: &[usize],
 ) -> Option<usize> {
+    // One defect a block: two would hide each other.
     let paragraphs: Vec<usize> = (0..page.blocks.len())
+        .filter(|i| !taken.contains(i))
         .filter(|&i| matches!(&page.blocks[i], Block::Paragraph(p) if !p.is_empty()))
         .collect();
     let at = *paragraphs.choose(rng)?;

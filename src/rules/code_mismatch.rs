@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use similar::{capture_diff_slices, get_diff_ratio, Algorithm, DiffOp};
 
@@ -33,7 +33,8 @@ Code is compared token by token, without what a translation may change:
   `/nejaky/jiny/adresar`); `latest` where the source has `main` is a change;
 - spacing, line breaks, a quotation mark left unclosed, and the closing slash of an empty
   element (`<img … />` and `<img … >`);
-- a full stop or comma of the sentence caught inside an inline code span (`otel.`).
+- a full stop, comma or colon of the sentence caught inside an inline code span (`otel.`,
+  `traces:`).
 
 Not compared:
 - a code block whose translation holds translated words outside comments and strings (output
@@ -45,7 +46,10 @@ Not compared:
   nothing else answers that block: two settings of one file may have been paired crosswise;
 - a code block of more than 4,000 tokens, and a sentence with more than 64 code spans changed;
 - an inline code span whose translation differs by more than an edit (`Save` translated in a
-  label), or is found in the block beside;
+  label), or is found in the block beside (unless what stands instead is a slip of it that the
+  source never writes: `--vxerbose` for `--verbose`);
+- the reader's locale code where the source writes a placeholder for it (`layouts/xx` as
+  `layouts/pt` in Portuguese), and a minus sign typeset in a formula (`252 − 105`);
 - a file name of the translation's locale (`README.ja.md`, `README-pl.md` for `README.md`), and a
   type name without the plural a language does not mark (`Histogram` for `Histograms`).
 
@@ -146,13 +150,15 @@ impl Rule for CodeMismatch {
             compare_blocks(sb, tb, &others, &sides, findings);
         }
         // Pairs in place, not only sure ones: a changed option is what makes a pair unsure.
+        let source_spans = SourceSpans::new();
         for (s, t) in ctx.pairs_in_place() {
             let (sb, tb) = (&source.document.blocks[s], &ctx.document.blocks[t]);
             if !sb.kind.is_prose() || sb.kind != tb.kind {
                 continue;
             }
             let beside = ctx.blocks_beside(t);
-            compare_spans(sb, tb, &beside, ctx, &own_words, findings);
+            let source_side = (source.document.blocks.as_slice(), &source_spans);
+            compare_spans(sb, tb, &beside, source_side, ctx, &own_words, findings);
         }
     }
 }
@@ -646,10 +652,24 @@ fn spans(block: &Block) -> Vec<(std::ops::Range<usize>, &str)> {
         .collect()
 }
 
+/// A code span as compared, spacing aside. A sentence's full stop, comma or colon caught inside
+/// the span (`otel.`, `traces:`) is no code, and a minus sign (`252 − 105`) is the hyphen-minus
+/// a formula typeset.
+fn span_key(code: &str) -> String {
+    let code = code.strip_suffix(['.', ',', ':']).unwrap_or(code);
+    let code = code.replace('\u{2212}', "-");
+    prepare(&code).forms.join(" ")
+}
+
+/// Every code span of the source, as compared: gathered on first use, once a translation.
+type SourceSpans = std::cell::OnceCell<HashSet<String>>;
+
+#[allow(clippy::too_many_arguments)]
 fn compare_spans(
     source: &Block,
     target: &Block,
     beside: &[&Block],
+    (source_blocks, source_spans): (&[Block], &SourceSpans),
     ctx: &Context,
     own_words: &OwnWords<'_>,
     findings: &mut Vec<Finding>,
@@ -661,19 +681,37 @@ fn compare_spans(
     let theirs = spans(target);
     // Each span's code as compared (spacing aside), computed once: lookups, not a comparison of
     // every span with every other.
-    // A sentence's full stop, comma or colon caught inside the span (`otel.`, `traces:`) is no
-    // code, and a minus sign (`252 − 105`) is the hyphen-minus a formula typeset.
-    let key = |code: &str| {
-        let code = code.strip_suffix(['.', ',', ':']).unwrap_or(code);
-        let code = code.replace('\u{2212}', "-");
-        prepare(&code).forms.join(" ")
+    let key = span_key;
+    let source_spans = || {
+        source_spans.get_or_init(|| {
+            source_blocks
+                .iter()
+                .flat_map(|b| spans(b))
+                .map(|(_, c)| span_key(c))
+                .collect()
+        })
     };
     let ours_keys: std::collections::HashSet<String> = ours.iter().map(|(_, c)| key(c)).collect();
-    let mut kept: std::collections::HashSet<String> = theirs.iter().map(|(_, c)| key(c)).collect();
-    kept.extend(beside.iter().flat_map(|b| spans(b)).map(|(_, c)| key(c)));
+    // Kept spans are counted: a span the source writes twice and the translation once, beside
+    // a slip of it (`--all` and `--axll`), is lost once.
+    let mut kept: HashMap<String, usize> = HashMap::new();
+    for (_, code) in &theirs {
+        *kept.entry(key(code)).or_default() += 1;
+    }
+    let beside_keys: std::collections::HashSet<String> = beside
+        .iter()
+        .flat_map(|b| spans(b))
+        .map(|(_, c)| key(c))
+        .collect();
     let lost: Vec<&(std::ops::Range<usize>, &str)> = ours
         .iter()
-        .filter(|(_, code)| !kept.contains(&key(code)))
+        .filter(|(_, code)| match kept.get_mut(&key(code)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        })
         .collect();
     // Past a few dozen spans lost, the blocks are not each other's: pairing the lost with the
     // added would cost the product of the two.
@@ -700,7 +738,12 @@ fn compare_spans(
                         own_words,
                     )
                 });
-            !translated && edited(code, other) && !own_copy(code, other, ctx)
+            // A span the blocks beside hold may have moved there (blocks split or paired
+            // crosswise), unless what stands here instead is a slip of it that the source
+            // never writes (`--vxerbose` for `--verbose`).
+            let moved_beside =
+                beside_keys.contains(&key(code)) && source_spans().contains(&key(other));
+            !translated && edited(code, other) && !own_copy(code, other, ctx) && !moved_beside
         }) else {
             continue;
         };
@@ -729,8 +772,12 @@ fn edited(a: &str, b: &str) -> bool {
     if plural(a, b) || plural(b, a) {
         return false;
     }
+    // A short option (`-nx` for `-n`) is as much code as a long one; other two-letter spans
+    // are too short to tell an edit from another word.
+    let option = |x: &str| x.starts_with('-') && x.is_ascii();
+    let shortest = if option(a) && option(b) { 2 } else { 3 };
     let short = a.chars().count().min(b.chars().count());
-    short >= 3 && similar::TextDiff::from_chars(a, b).ratio() >= 0.8
+    short >= shortest && similar::TextDiff::from_chars(a, b).ratio() >= 0.8
 }
 
 /// Whether `other` is `code`'s file for the translation: its localized copy in the same folder
@@ -861,6 +908,30 @@ mod tests {
             [
                 "code `--dry-rum` where the source has `--dry-run`",
                 "code `--forse` where the source has `--force`"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_slip_is_reported_though_the_span_stands_beside_it_or_twice_in_the_source() {
+        let en = "# Export\n\nUse `--verbose` to see each file as it is written.\n\nExport with `--all` or without `--all`, and add `--verbose` when a file fails.\n\nKeep `--verbose` off in scripts.\n";
+        let de = "# Export\n\nMit `--verbose` sehen Sie jede Datei, während sie geschrieben wird.\n\nExportieren Sie mit `--axll` oder ohne `--all`, und fügen Sie `--vxerbose` hinzu, wenn eine Datei fehlschlägt.\n\nLassen Sie `--verbose` in Skripten aus.\n";
+        let found: Vec<String> = check_file(
+            &CodeMismatch,
+            "de.md",
+            "de",
+            Some(en),
+            de,
+            &Settings::default(),
+        )
+        .into_iter()
+        .map(|f| f.message)
+        .collect();
+        assert_eq!(
+            found,
+            [
+                "code `--axll` where the source has `--all`",
+                "code `--vxerbose` where the source has `--verbose`"
             ]
         );
     }
