@@ -698,6 +698,13 @@ fn compare_spans(
     for (_, code) in &theirs {
         *kept.entry(key(code)).or_default() += 1;
     }
+    // Two spans the source writes side by side (`` `http/json` `OTEL_…` ``) are read as one;
+    // the translation may set words between them.
+    for pair in theirs.windows(2) {
+        *kept
+            .entry(key(&format!("{} {}", pair[0].1, pair[1].1)))
+            .or_default() += 1;
+    }
     let beside_keys: std::collections::HashSet<String> = beside
         .iter()
         .flat_map(|b| spans(b))
@@ -934,6 +941,21 @@ mod tests {
                 "code `--vxerbose` where the source has `--verbose`"
             ]
         );
+    }
+
+    #[test]
+    fn two_spans_side_by_side_in_the_source_may_stand_apart() {
+        let en = "# Export\n\nSet the protocol to `http/json` `ENDPOINT=http://localhost:4318` before you start.\n";
+        let ja = "# エクスポート\n\n開始する前に、プロトコルを `http/json` に、`ENDPOINT=http://localhost:4318` を設定します。\n";
+        let found = check_file(
+            &CodeMismatch,
+            "ja.md",
+            "ja",
+            Some(en),
+            ja,
+            &Settings::default(),
+        );
+        assert_eq!(found.len(), 0, "{found:?}");
     }
 
     #[test]

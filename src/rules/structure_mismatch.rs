@@ -1,6 +1,7 @@
 use crate::align::{is_counterpart, Drift, Pair, COUNTERPART_RUN_MAX};
 use crate::document::{Block, BlockKind, Format};
 use crate::finding::{Finding, Severity};
+use std::collections::HashSet;
 
 use super::{Context, Rule, RuleInfo, SourceSide};
 
@@ -104,12 +105,15 @@ impl Rule for StructureMismatch {
                         })
                     })
         };
+        let (transposed_sources, transposed_targets) =
+            transposed_tables(src_blocks, tgt_blocks, pairs);
         let mut runs = Vec::new();
         for gap in gaps(pairs) {
             let missing: Vec<usize> = gap
                 .missing
                 .iter()
                 .copied()
+                .filter(|s| !transposed_sources.contains(s))
                 .filter(|&s| !src_blocks[s].is_markup() && !source.alignment.is_source_menu(s))
                 .filter(|&s| !is_label_of_kept_list(src_blocks, s, &paired))
                 .filter(|&s| !title_in_markup(s))
@@ -141,6 +145,7 @@ impl Rule for StructureMismatch {
                 .extra
                 .iter()
                 .copied()
+                .filter(|t| !transposed_targets.contains(t))
                 .filter(|&t| !tgt_blocks[t].is_markup() && !source.alignment.is_target_menu(t))
                 .collect();
             // Code the source now renders with a component (`<PackageManagerCommand …/>`) where
@@ -276,6 +281,91 @@ impl Rule for StructureMismatch {
             );
         }
     }
+}
+
+/// The rows of tables the translation turned sideways (platforms as columns where the source
+/// has them as rows): a source table paired with a translated table of another number of rows
+/// whose code, numbers and names are the same (one in ten may differ), in another order. Their rows are
+/// neither missing nor extra. As (source blocks, translated blocks).
+fn transposed_tables(
+    source: &[Block],
+    target: &[Block],
+    pairs: &[Pair],
+) -> (HashSet<usize>, HashSet<usize>) {
+    let table_around = |blocks: &[Block], at: usize| {
+        let is_row = |n: usize| blocks[n].kind == BlockKind::TableRow;
+        let start = (0..=at)
+            .rev()
+            .take_while(|&n| is_row(n))
+            .last()
+            .unwrap_or(at);
+        let end = (at..blocks.len())
+            .take_while(|&n| is_row(n))
+            .last()
+            .unwrap_or(at);
+        start..end + 1
+    };
+    fn anchors(blocks: &[Block], rows: std::ops::Range<usize>) -> Vec<&str> {
+        let mut values: Vec<&str> = rows
+            .flat_map(|n| blocks[n].hard_values.iter().map(String::as_str))
+            .collect();
+        values.sort_unstable();
+        values
+    }
+    let (mut sources, mut targets) = (HashSet::new(), HashSet::new());
+    let mut seen = HashSet::new();
+    for pair in pairs {
+        let (Some(s), Some(t)) = (pair.source, pair.target) else {
+            continue;
+        };
+        if source[s].kind != BlockKind::TableRow
+            || target[t].kind != BlockKind::TableRow
+            || !seen.insert(table_around(source, s).start)
+        {
+            continue;
+        }
+        let (ours, theirs) = (table_around(source, s), table_around(target, t));
+        let (a, b) = (
+            anchors(source, ours.clone()),
+            anchors(target, theirs.clone()),
+        );
+        // Cells in common, counted as a merge of the two sorted lists; a word or two of a
+        // translated header may differ (`CPU`).
+        let (mut i, mut j, mut common) = (0, 0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(b[j]) {
+                std::cmp::Ordering::Equal => (common, i, j) = (common + 1, i + 1, j + 1),
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+            }
+        }
+        let differing = a.len() + b.len() - 2 * common;
+        // Turned: as many rows as the other has columns, and the reverse.
+        let columns = |blocks: &[Block], rows: &std::ops::Range<usize>| {
+            blocks[rows.start].text.split('|').count()
+        };
+        let turned =
+            ours.len() == columns(target, &theirs) && theirs.len() == columns(source, &ours);
+        if ours.len() == theirs.len()
+            || !turned
+            || common < 4
+            || differing * 10 > a.len().max(b.len())
+        {
+            continue;
+        }
+        // A row is accounted for when the other table holds each of its cells: a row dropped
+        // from a long table takes cells no other row has.
+        let held = |blocks: &[Block], n: usize, other: &[&str]| {
+            !blocks[n].hard_values.is_empty()
+                && blocks[n]
+                    .hard_values
+                    .iter()
+                    .all(|v| other.binary_search(&v.as_str()).is_ok())
+        };
+        sources.extend(ours.filter(|&n| held(source, n, &b)));
+        targets.extend(theirs.filter(|&n| held(target, n, &a)));
+    }
+    (sources, targets)
 }
 
 /// The most places an outdated page's finding lists.
@@ -662,6 +752,18 @@ mod tests {
         let messages = md_messages("ko.md", en, fr);
         let moved: Vec<&String> = messages.iter().filter(|m| m.starts_with("moved")).collect();
         assert_eq!(moved.len(), 1, "{messages:#?}");
+    }
+
+    #[test]
+    fn a_table_turned_sideways_is_neither_missing_nor_extra() {
+        let en = "# Builds\n\nPick the build for your system.\n\n| System | `arm64` | `x64` |\n| --- | --- | --- |\n| Windows | `win-arm64` | `win-x64` |\n| macOS | `mac-arm64` | `mac-x64` |\n| Linux | `linux-arm64` | `linux-x64` |\n";
+        let fr = "# Versions\n\nChoisissez la version de votre système.\n\n| Processeur | Windows | macOS | Linux |\n| --- | --- | --- | --- |\n| `arm64` | `win-arm64` | `mac-arm64` | `linux-arm64` |\n| `x64` | `win-x64` | `mac-x64` | `linux-x64` |\n";
+        assert_eq!(md_messages("fr.md", en, fr), Vec::<String>::new());
+        // A row really dropped is still missing.
+        let short = "# Versions\n\nChoisissez la version de votre système.\n\n| Système | `arm64` | `x64` |\n| --- | --- | --- |\n| Windows | `win-arm64` | `win-x64` |\n| macOS | `mac-arm64` | `mac-x64` |\n";
+        let messages = md_messages("fr.md", en, short);
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(messages[0].starts_with("missing table row"), "{messages:?}");
     }
 
     #[test]
