@@ -24,15 +24,16 @@ option misspelt (`--forse` for `--force`), a value or version left as it was bef
 changed, a command edited by hand.
 
 Code is compared token by token, without what a translation may change:
-- comments (`#`, `//`, `/* */`, `<!-- -->`) and string literals (`"…"`, `'…'`, `` `…` ``);
+- comments (`#`, `//`, `/* */`, `<!-- -->`) and string literals (`"…"`, `'…'`, `` `…` ``),
+  but not an object's keys (`"includes":`);
 - placeholders a reader replaces (`{{path/to/file}}`, `<your-name>`, `<ID OF THE PR>`, `{verb}`)
   compare by shape only; option placeholders (`{{[-v|--verbose]}}`, `{{-x}}`) and option names
   compare exactly;
 - names the translator translated: a name written in the translation's letters (`Formaté`), or
   made of words its prose uses, inflected too (`nombre-de-tu-rama`, `datei.txt`,
   `/nejaky/jiny/adresar`); `latest` where the source has `main` is a change;
-- spacing, line breaks, a quotation mark left unclosed, and the closing slash of an empty
-  element (`<img … />` and `<img … >`);
+- spacing, line breaks, a quotation mark left unclosed, the closing slash of an empty
+  element (`<img … />` and `<img … >`), and a comma before a closing bracket;
 - a full stop, comma or colon of the sentence caught inside an inline code span (`otel.`,
   `traces:`).
 
@@ -215,18 +216,32 @@ fn prepare(code: &str) -> Compared<'_> {
         .filter(|t| !(t.kind == CodeTokenKind::Punct && matches!(t.text(code), "\"" | "'" | "`")))
         .collect();
     // `<img … />` and `<img … >` are one tag: the closing slash of an empty element is a
-    // formatter's choice.
+    // formatter's choice, as is a comma before a closing bracket (`100,\n}`, `…,\n)`).
     let tokens: Vec<CodeToken> = tokens
         .iter()
         .enumerate()
         .filter(|&(n, t)| {
-            !(t.text(code) == "/" && tokens.get(n + 1).is_some_and(|next| next.text(code) == ">"))
+            let next = tokens.get(n + 1).map(|next| next.text(code));
+            !(t.text(code) == "/" && next == Some(">")
+                || t.text(code) == ","
+                    && next.is_some_and(|next| next.starts_with([')', ']', '}'])))
         })
         .map(|(_, t)| t.clone())
         .collect();
     let forms = tokens
         .iter()
-        .filter_map(|t| compared(t, code))
+        .enumerate()
+        .filter_map(|(n, t)| {
+            // A string before a colon is an object's key (`"includes": […]` in JSON): code,
+            // which no translation changes.
+            let is_key = t.kind == CodeTokenKind::String
+                && tokens.get(n + 1).is_some_and(|next| next.text(code) == ":");
+            if is_key {
+                Some(t.text(code))
+            } else {
+                compared(t, code)
+            }
+        })
         .map(|form| if form == "/>" { ">" } else { form })
         .collect();
     Compared { tokens, forms }
@@ -956,6 +971,32 @@ mod tests {
             &Settings::default(),
         );
         assert_eq!(found.len(), 0, "{found:?}");
+    }
+
+    #[test]
+    fn a_comma_before_a_closing_bracket_is_no_difference() {
+        let en =
+            "# Format\n\n```json\n{\n  \"formatter\": {\n    \"lineWidth\": 100,\n  },\n}\n```\n";
+        let zh = "# 格式\n\n```json\n{\n  \"formatter\": {\n    \"lineWidth\": 100\n  }\n}\n```\n";
+        let found = check_file(
+            &CodeMismatch,
+            "zh.md",
+            "zh",
+            Some(en),
+            zh,
+            &Settings::default(),
+        );
+        assert_eq!(found.len(), 0, "{found:?}");
+        let changed = zh.replace("100", "120");
+        let found = check_file(
+            &CodeMismatch,
+            "zh.md",
+            "zh",
+            Some(en),
+            &changed,
+            &Settings::default(),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]
