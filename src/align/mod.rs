@@ -22,7 +22,7 @@ pub use duplicates::{
 
 use std::collections::{HashMap, HashSet};
 
-use crate::document::{Block, Document, Format};
+use crate::document::{Block, BlockKind, Document, Format};
 use crate::locale::{char_script, Script};
 use score::Scorer;
 
@@ -406,6 +406,8 @@ pub fn align(
 
 /// A length fit must improve by this much for a block to join its neighbour's pair.
 const JOIN_MARGIN: f64 = 0.35;
+/// The gain in fit that joins a part of one sentence.
+const JOIN_SENTENCE_MARGIN: f64 = 0.08;
 /// A joined pair must fit at least this well (about a third off the expected length).
 const JOIN_MIN_FIT: f64 = -0.4;
 
@@ -420,8 +422,30 @@ fn join_split_blocks(source: &[Block], target: &[Block], pairs: &mut [Pair], sco
     let mut target_side: HashMap<usize, (usize, usize)> = HashMap::new();
     let mut source_side: HashMap<usize, (usize, usize)> = HashMap::new();
     let measure = |b: &Block| (b.length, sentences(b));
+    // A menu or markup that one side alone has (the source's language menu, a closing tag)
+    // stands between a split part and its pair without parting them.
+    let between = |p: &Pair, part_in_target: bool| {
+        let lone = if part_in_target {
+            p.target.is_none() && p.source.is_some_and(|s| source[s].is_markup())
+        } else {
+            p.source.is_none() && p.target.is_some_and(|t| target[t].is_markup())
+        };
+        let one_sided = p.source.is_none() != p.target.is_none();
+        one_sided && (lone || (scorer.is_menu(p) && (p.source.is_none() != part_in_target)))
+    };
     for n in 0..pairs.len() {
-        for neighbour in [n.checked_sub(1), Some(n + 1)].into_iter().flatten() {
+        let part_in_target = pairs[n].source.is_none();
+        let beyond = |mut m: usize, step: isize| -> Option<usize> {
+            while between(pairs.get(m)?, part_in_target) {
+                m = m.checked_add_signed(step)?;
+            }
+            Some(m)
+        };
+        let neighbours = [
+            n.checked_sub(1).and_then(|m| beyond(m, -1)),
+            beyond(n + 1, 1),
+        ];
+        for neighbour in neighbours.into_iter().flatten() {
             let Some(&Pair {
                 source: Some(s),
                 target: Some(t),
@@ -450,6 +474,7 @@ fn join_split_blocks(source: &[Block], target: &[Block], pairs: &mut [Pair], sco
                         before,
                         |joined| scorer.length_fit(have_s.0, joined.0),
                         sentences(&source[s]),
+                        target[t].kind == BlockKind::Paragraph,
                     ) {
                         let mut joined = have_t;
                         for &(m, b) in &run[..k] {
@@ -460,6 +485,7 @@ fn join_split_blocks(source: &[Block], target: &[Block], pairs: &mut [Pair], sco
                             );
                         }
                         target_side.insert(s, joined);
+                        bring_beside(pairs, n, neighbour, k);
                         break;
                     }
                 }
@@ -478,6 +504,7 @@ fn join_split_blocks(source: &[Block], target: &[Block], pairs: &mut [Pair], sco
                         before,
                         |joined| scorer.length_fit(joined.0, have_t.0),
                         sentences(&target[t]),
+                        false,
                     ) {
                         let mut joined = have_s;
                         for &(m, b) in &run[..k] {
@@ -488,6 +515,7 @@ fn join_split_blocks(source: &[Block], target: &[Block], pairs: &mut [Pair], sco
                             );
                         }
                         source_side.insert(t, joined);
+                        bring_beside(pairs, n, neighbour, k);
                         break;
                     }
                 }
@@ -497,9 +525,40 @@ fn join_split_blocks(source: &[Block], target: &[Block], pairs: &mut [Pair], sco
     }
 }
 
+/// Moves the rows that stood between a joined run of `k` parts (starting at `n`, stepping away
+/// from `neighbour`) and its pair at `neighbour` to the run's other side, so that both sides
+/// stay in document order.
+fn bring_beside(pairs: &mut [Pair], n: usize, neighbour: usize, k: usize) {
+    if neighbour > n {
+        let start = n + 1 - k;
+        pairs[start..neighbour].rotate_right(neighbour - n - 1);
+    } else {
+        pairs[neighbour + 1..n + k].rotate_left(n - neighbour - 1);
+    }
+}
+
 /// Whether an unpaired block may be a part of `partner`, the split counterpart of `whole`.
 fn joins(block: &Block, partner: &Block, whole: &Block) -> bool {
-    block.kind == partner.kind && block.kind.is_prose() && anchors_within(block, whole)
+    block.kind == partner.kind
+        && block.kind.is_prose()
+        && anchors_within(block, whole)
+        && !links_apart(block, whole)
+}
+
+/// Whether two blocks each link to pages the other does not: they say different things (two
+/// list items naming two tools, each with its link), and neither is a part of the other.
+fn links_apart(a: &Block, b: &Block) -> bool {
+    // A page is known by its last name and fragment: the source may link it relatively
+    // (`../concepts/primer/#what`) where the translation links it from the root.
+    let page = |link: &str| -> String {
+        let link = link.split('?').next().unwrap_or(link);
+        let (path, fragment) = link.split_once('#').unwrap_or((link, ""));
+        let name = path.rsplit('/').find(|s| !s.is_empty()).unwrap_or("");
+        format!("{}#{fragment}", name.to_lowercase())
+    };
+    let pages: HashSet<String> = b.link_values.iter().map(|v| page(v)).collect();
+    let shared = a.link_values.iter().any(|v| pages.contains(&page(v)));
+    !a.link_values.is_empty() && !b.link_values.is_empty() && !shared
 }
 
 /// Pairs from `n` on, stepping `step`, that hold one side only (`side`), each holding the block
@@ -528,13 +587,15 @@ fn one_sided_run(
 
 /// How many of a run's parts (letters, sentences) to join to a pair's side `have`: the count
 /// that fits the other side's length best, if that fit is good and clearly better than
-/// `before`, or no worse and it supplies the sentences the side lacks against `whole`.
+/// `before`, or no worse and it supplies the sentences the side lacks against `whole`, or (where
+/// `sentence_apart`) a single sentence that makes the fit better at all.
 fn best_join(
     have: (usize, usize),
     parts: impl Iterator<Item = (usize, usize)>,
     before: f64,
     fit: impl Fn((usize, usize)) -> f64,
     whole: usize,
+    sentence_apart: bool,
 ) -> Option<usize> {
     let mut joined = have;
     let mut best: Option<(usize, f64, usize)> = None;
@@ -548,7 +609,13 @@ fn best_join(
     let (k, f, sentences) = best?;
     // Translators keep sentences: a side short of sentences that the parts supply is the split.
     let sentences_fit = have.1 < whole && sentences.abs_diff(whole) < whole - have.1;
-    let better = f >= before + JOIN_MARGIN || (f >= before - JOIN_MARGIN && sentences_fit);
+    // A translated paragraph's last sentence set apart as a paragraph of its own adds little
+    // length, so any clear gain in fit tells it. (A source block left out is never joined so:
+    // a short item or note missing is the defect most often found.)
+    let one_sentence =
+        sentence_apart && sentences <= have.1 + 1 && f >= before + JOIN_SENTENCE_MARGIN;
+    let better =
+        f >= before + JOIN_MARGIN || (f >= before - JOIN_MARGIN && sentences_fit) || one_sentence;
     (better && f >= JOIN_MIN_FIT).then_some(k)
 }
 

@@ -157,6 +157,12 @@ impl Scorer {
         self
     }
 
+    /// Whether a one-sided row holds a language menu.
+    pub(super) fn is_menu(&self, pair: &super::Pair) -> bool {
+        pair.source.is_some_and(|s| self.source_menus.contains(&s))
+            || pair.target.is_some_and(|t| self.target_menus.contains(&t))
+    }
+
     fn kind_affinity(&self, s: &Block, t: &Block) -> f64 {
         use BlockKind::*;
         match (s.kind, t.kind) {

@@ -827,6 +827,35 @@ mod tests {
     }
 
     #[test]
+    fn a_split_paragraph_beside_the_source_s_language_menu_is_no_extra_block() {
+        // The source's language menu, which the translation leaves out, stands between the
+        // halves of the split paragraph and the pair they belong to.
+        let en = "# Stacks\n\n_Read this in other languages:_ [_Français_](fr.md)\n\nA stack keeps its items in the order they came, and the last item put on it is the first taken off. Pushing adds an item on top, and popping takes the top item away. A peek operation reads the top item without taking it, and many programs use a stack to undo their steps.\n\n![Stack](stack.png)\n";
+        let fr = "# Piles\n\nUne pile garde ses éléments dans l’ordre d’arrivée, et le dernier élément posé est le premier retiré.\n\nEmpiler ajoute un élément au sommet, et dépiler retire l’élément du sommet. Une opération de consultation lit l’élément du sommet sans le retirer, et bien des programmes se servent d’une pile pour annuler leurs étapes.\n\n![Pile](stack.png)\n";
+        assert_eq!(md_messages("fr.md", en, fr), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_last_sentence_set_apart_is_no_extra_block() {
+        let en = "# Caches\n\nA cache keeps the answers to recent questions close at hand. When a question comes again, the cache answers it at once instead of asking the slow store. When the cache is full, it drops the answer that was used least recently. A cache is an example of trading memory for speed.\n\n## Sizes\n\nA larger cache answers more questions.\n";
+        // The first sentence is two in Korean, and the last one stands apart.
+        let ko = "# 캐시\n\n캐시는 일종의 저장소입니다. 캐시는 최근 질문의 답을 가까이에 둡니다. 같은 질문이 다시 오면 캐시는 느린 저장소에 묻지 않고 바로 답합니다. 캐시가 가득 차면 가장 오래전에 쓰인 답을 버립니다.\n\n캐시는 메모리를 속도와 바꾸는 예입니다.\n\n## 크기\n\n캐시가 클수록 더 많은 질문에 답합니다.\n";
+        assert_eq!(md_messages("ko.md", en, ko), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_item_linking_its_own_page_is_missing_not_merged() {
+        // The translation lacks the first tool's item; the second item, longer in French, must
+        // not take it in: each links its own page.
+        let en = "# Tools\n\n- Install [Alpha](https://alpha.example/) for the shell.\n- Another option is [Beta](https://beta.example/), which has fewer commands.\n\n## Tips\n\nKeep both up to date.\n";
+        let fr = "# Outils\n\n- Une autre possibilité est [Beta](https://beta.example/), qui offre bien moins de commandes que les autres outils de ce genre.\n\n## Conseils\n\nTenez-les tous deux à jour.\n";
+        assert_eq!(
+            md_messages("fr.md", en, fr),
+            vec!["missing list item: source line 3 \"Install Alpha for the shell.\""]
+        );
+    }
+
+    #[test]
     fn a_nested_list_flattened_without_its_label() {
         let en = "# Basics\n\n- Learn one editor well, and use it every day.\n- Reading the manual:\n  - Read manual pages with `man`, and search them with `apropos`.\n  - Ask the shell about its builtins with `help`.\n- Learn about redirection with `>` and `<`.\n";
         let fr = "# Bases\n\n- Apprenez bien un éditeur, et servez-vous-en chaque jour.\n- Lisez les pages de manuel avec `man`, et cherchez-les avec `apropos`.\n- Interrogez le shell sur ses commandes internes avec `help`.\n- Apprenez la redirection avec `>` et `<`.\n";

@@ -49,16 +49,16 @@ pub(crate) fn check_file(
     settings: &Settings,
 ) -> Vec<Finding> {
     let locale = Locale::parse(locale).expect("a known locale");
-    let source = source.map(|text| {
-        let extension = name.rsplit('.').next().unwrap_or("txt");
-        Parsed::new(SourceFile::new(format!("en.{extension}"), text))
-    });
+    let extension = name.rsplit('.').next().unwrap_or("txt");
+    let source = source.map(|text| Parsed::new(SourceFile::new(format!("en.{extension}"), text)));
+    // The group's files, as a real run finds them on disk: a language menu links them.
+    let group_files = [format!("en.{extension}"), name.to_lowercase()].into();
     let translation = Translation::new(
         Parsed::new(SourceFile::new(name, text)),
         locale,
         source.as_ref(),
         true,
-        &std::collections::HashSet::new(),
+        &group_files,
     );
     let translations = [translation];
     let evidence = gather_evidence(source.as_ref(), &translations);
