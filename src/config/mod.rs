@@ -132,6 +132,9 @@ struct TerminologyFile {
     /// `[[terminology.term]]` entries.
     #[serde(default)]
     term: Vec<Spanned<InlineTerm>>,
+    /// Which blocks without an approved rendering `glossary-term` reports: `told` or `all`.
+    #[serde(default, rename = "missing-renderings")]
+    missing_renderings: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -237,6 +240,9 @@ pub struct Settings {
     pub front_matter_translate: Vec<String>,
     /// The team's glossary, compiled for matching (empty without `[terminology]`).
     pub terminology: Arc<Terminology>,
+    /// Whether `glossary-term` reports every block without an approved rendering, not only
+    /// those where what stands instead can be told (`missing-renderings = "all"`).
+    pub all_missing_renderings: bool,
     /// Whether the run keeps each translation's term table (`loclint terms`).
     pub collect_terms: bool,
     pub limits: Limits,
@@ -293,6 +299,7 @@ impl Default for Settings {
             front_matter_free: Vec::new(),
             front_matter_translate: Vec::new(),
             terminology: Arc::new(Terminology::default()),
+            all_missing_renderings: false,
             collect_terms: false,
             limits: Limits::default(),
         }
@@ -538,6 +545,18 @@ impl Settings {
             settings.practice = Practice::learned(learned);
         }
         if let Some(terminology) = file.terminology {
+            if let Some(missing) = &terminology.missing_renderings {
+                settings.all_missing_renderings = match missing.get_ref().as_str() {
+                    "told" => false,
+                    "all" => true,
+                    other => {
+                        return Err(error(
+                            Some(missing.span()),
+                            format!("`missing-renderings` is `told` or `all`, not `{other}`"),
+                        ))
+                    }
+                };
+            }
             let mut glossary = Glossary::default();
             for name in &terminology.glossaries {
                 let glossary_path = settings.root.join(name.get_ref());

@@ -1,6 +1,6 @@
 use crate::document::{starts_upper, BlockKind};
 use crate::finding::{Finding, Severity};
-use crate::terms::{kept_in, latin_words, transliteration_in, Status};
+use crate::terms::{kept_in, latin_words, transliteration_in, variant_in, Status};
 
 use super::{Context, Rule, RuleInfo};
 
@@ -16,8 +16,15 @@ static INFO: RuleInfo = RuleInfo {
 A source block holds a term of the team's glossary, and its translated block holds none of the
 renderings the glossary approves for the translation's locale (a warning), or holds a rendering
 the glossary forbids (an error) or deprecates (a warning). The finding names the term, the
-approved renderings, and what the translation has instead when that can be told: a
-transliteration of the term (`प्रोडक्ट` for `product`), or the term left in English.
+approved renderings, and what the translation has instead: a transliteration of the term
+(`प्रोडक्ट` for `product`), the term left in English, or a variant of an approved rendering
+(most of its beginning where a word starts, or one of its words: `Arbeitsumgebung` for
+`Arbeitsbereich`, `セマンティックな規約` for `セマンティック規約`).
+
+A block where nothing stands for the term is not reported by default: judged on real
+translations, the source's word was as often used in another sense (`by any metric`, `a scarce
+resource`, `could signal`) or rightly paraphrased as dropped. With `missing-renderings = "all"`
+under `[terminology]`, every block without an approved rendering is reported, on its first line.
 
 Glossaries are configured in `loclint.toml`:
 
@@ -66,8 +73,8 @@ Only blocks whose place says they translate each other are compared; a term a na
   the term (a paragraph split in two or three).
 
 In Japanese, `の` inside a compound term is read through (`コンテキストの伝搬` for
-`コンテキスト伝搬`). A block without an approved rendering and without a telling word is
-reported on its first line.
+`コンテキスト伝搬`). One part of a compound rendering is no variant of it by itself
+(`コンテキスト` alone is a word of its own), unless the rest follows close by.
 
 ## Why it matters
 
@@ -247,6 +254,31 @@ impl Rule for GlossaryTerm {
                         )
                     }
                     None => {
+                        // A variant of an approved rendering, most of it kept (`セマンティック規則`
+                        // for `セマンティック規約`): the term, rendered not quite as approved.
+                        if let Some(range) =
+                            approved.iter().find_map(|a| variant_in(&block.text, a))
+                        {
+                            let used = &block.text[range.clone()];
+                            findings.push(
+                                Finding::new(
+                                    &INFO,
+                                    block.file_range(range.clone()),
+                                    format!(
+                                        "`{term_text}` is rendered `{used}`; the glossary approves {approved_list} ({})",
+                                        entry.origin
+                                    ),
+                                )
+                                .source(source_range),
+                            );
+                            continue;
+                        }
+                        // Nothing stands for the term: judged on real translations, the
+                        // word was as often used in another sense (`by any metric`, `a scarce
+                        // resource`) or paraphrased as dropped; reported only when asked.
+                        if !ctx.settings.all_missing_renderings {
+                            continue;
+                        }
                         // The block's first line: no word of it stands for the term.
                         if target.is_empty() {
                             continue;
@@ -278,14 +310,26 @@ fn kept_with_neighbour(
     block: &crate::document::Block,
     kept: &std::ops::Range<usize>,
 ) -> bool {
+    // The Latin word next to the range, across spaces only: in a text without spaces
+    // (`ソース（node exporter`) it is the Latin run alone.
+    let latin = |c: &char| c.is_ascii_alphanumeric() || *c == '-' || *c == '_';
     let neighbour = |text: &str, range: &std::ops::Range<usize>, after: bool| -> Option<String> {
-        let side = if after {
-            text[range.end..].split_whitespace().next()
+        let word: String = if after {
+            text[range.end..]
+                .trim_start()
+                .chars()
+                .take_while(latin)
+                .collect()
         } else {
-            text[..range.start].split_whitespace().last()
-        }?;
-        let word = side.trim_matches(|c: char| !c.is_alphanumeric());
-        (!word.is_empty() && word.is_ascii()).then(|| word.to_lowercase())
+            let before: Vec<char> = text[..range.start]
+                .trim_end()
+                .chars()
+                .rev()
+                .take_while(latin)
+                .collect();
+            before.into_iter().rev().collect()
+        };
+        (!word.is_empty()).then(|| word.to_lowercase())
     };
     [true, false].into_iter().any(|after| {
         match (
@@ -380,5 +424,39 @@ forbidden = { hi = "माल" }
             &settings,
         );
         assert!(ar.is_empty(), "{ar:#?}");
+    }
+
+    const WORKSPACE: &str = r#"
+[[terminology.term]]
+source = "workspace"
+approved = { de = "Arbeitsbereich" }
+"#;
+
+    #[test]
+    fn a_variant_is_told_and_nothing_telling_is_reported_only_when_asked() {
+        let told = settings(WORKSPACE);
+        let source = Some("Open the workspace settings.\n\nBy any measure, a workspace is small.");
+        let de =
+            "Öffnen Sie die Einstellungen der Arbeitsumgebung.\n\nIn jeder Hinsicht ist er klein.";
+        let found = check_with(&GlossaryTerm, "de", source, de, &told);
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["`workspace` is rendered `Arbeitsumgebung`; the glossary approves `Arbeitsbereich` (loclint.toml:2)"]
+        );
+        let all = settings(&format!(
+            "[terminology]\nmissing-renderings = \"all\"\n{WORKSPACE}"
+        ));
+        let found = check_with(&GlossaryTerm, "de", source, de, &all);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(found[1]
+            .message
+            .contains("has none of its approved renderings"));
+        let wrong = Settings::from_toml(
+            "[terminology]\nmissing-renderings = \"some\"\n",
+            std::path::Path::new("loclint.toml"),
+            ".".into(),
+        );
+        assert!(wrong.is_err());
     }
 }

@@ -687,3 +687,177 @@ mod tests {
         assert!(found("en", "sample", "Sampling.").is_empty());
     }
 }
+
+/// Where `text` holds a variant of `rendering`, the approved rendering nearly: most of its
+/// beginning (half its letters, two at least) where a word starts (`Arbeitsumgebung` for
+/// `Arbeitsbereich`, `セマンティック規則` for `セマンティック規約`), or, for a rendering of
+/// several words, most of one of its words of four letters or more (`répertoire synchronisé`
+/// for `dossier synchronisé`). The range runs on to the end of the word so found. Case is
+/// folded.
+pub fn variant_in(text: &str, rendering: &str) -> Option<Range<usize>> {
+    let words: Vec<&str> = rendering.split_whitespace().collect();
+    if let [word] = words.as_slice() {
+        let letters = word.chars().count();
+        return prefix_at_word_start(text, word, letters.div_ceil(2).max(2));
+    }
+    let (index, found) = words.iter().enumerate().find_map(|(index, w)| {
+        (w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .then(|| prefix_at_word_start(text, w, (w.chars().count() * 2).div_ceil(3)))
+            .flatten()
+            .map(|found| (index, found))
+    })?;
+    // The words the rendering has around the one found stand around it in the variant too
+    // (`répertoire synchronisé` for `dossier synchronisé`).
+    let before = text[..found.start]
+        .split_whitespace()
+        .rev()
+        .take(index)
+        .last()
+        .and_then(|w| text[..found.start].rfind(w));
+    let after_words = words.len() - index - 1;
+    let after = (after_words > 0)
+        .then(|| {
+            let rest = &text[found.end..];
+            let word = rest.split_whitespace().take(after_words).last()?;
+            let at = rest.find(word)?;
+            Some(found.end + at + word.trim_end_matches(|c: char| !c.is_alphanumeric()).len())
+        })
+        .flatten();
+    Some(before.unwrap_or(found.start)..after.unwrap_or(found.end))
+}
+
+/// The longest beginning of `word`, `min` characters or more, that stands in `text` where a
+/// word starts (anywhere in Han, written without word breaks), run on to its word's end.
+fn prefix_at_word_start(text: &str, word: &str, min: usize) -> Option<Range<usize>> {
+    let word: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    if word.len() < min {
+        return None;
+    }
+    let mut best: Option<(usize, Range<usize>)> = None;
+    let mut previous: Option<char> = None;
+    for (start, c) in text.char_indices() {
+        let starts_word = match previous {
+            None => true,
+            Some(p) => {
+                !p.is_alphabetic()
+                    || char_script(p) != char_script(c)
+                    || char_script(c) == Script::Han
+            }
+        };
+        previous = Some(c);
+        if !starts_word || !c.is_alphabetic() {
+            continue;
+        }
+        let mut matched = 0;
+        let mut end = start;
+        for (offset, t) in text[start..].char_indices() {
+            let mut lower = t.to_lowercase();
+            if matched < word.len() && lower.next() == Some(word[matched]) && lower.next().is_none()
+            {
+                matched += 1;
+                end = start + offset + t.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let Some(reach) = rest_follows(&word, matched, &text[end..]) else {
+            continue;
+        };
+        if matched >= min && best.as_ref().is_none_or(|(m, _)| matched > *m) {
+            let end = end + reach;
+            let script = text[..end].chars().next_back().map(char_script);
+            let run = text[end..]
+                .char_indices()
+                .find(|&(_, t)| {
+                    !t.is_alphabetic()
+                        || !matches!(char_script(t), s if Some(s) == script
+                            || matches!(s, Script::Common | Script::Inherited))
+                })
+                .map_or(text.len(), |(offset, _)| end + offset);
+            best = Some((matched, start..run));
+        }
+    }
+    best.map(|(_, range)| range)
+}
+
+/// Whether a beginning of `word` that ends where one of its parts ends (`コンテキスト` of
+/// `コンテキスト伝搬`: a word of its own) has the next part close after it in `after`
+/// (`セマンティックな規約`): a part alone is another word, not a variant of the whole.
+/// Gives how far the variant reaches past the beginning matched (bytes), or `None`.
+fn rest_follows(word: &[char], matched: usize, after: &str) -> Option<usize> {
+    let script =
+        |c: char| Some(char_script(c)).filter(|s| !matches!(s, Script::Common | Script::Inherited));
+    let (Some(&last), Some(&next)) = (word.get(matched.wrapping_sub(1)), word.get(matched)) else {
+        return Some(0);
+    };
+    if script(last) == script(next) {
+        return Some(0);
+    }
+    let part: String = word[matched..]
+        .iter()
+        .take_while(|&&c| script(c) == script(next))
+        .collect();
+    let window_end = after
+        .char_indices()
+        .nth(part.chars().count() + 2)
+        .map_or(after.len(), |(i, _)| i);
+    let at = after[..window_end].find(&part)?;
+    Some(at + part.len())
+}
+
+#[cfg(test)]
+mod variant_tests {
+    use super::variant_in;
+
+    fn variant<'a>(text: &'a str, rendering: &str) -> Option<&'a str> {
+        variant_in(text, rendering).map(|r| &text[r])
+    }
+
+    #[test]
+    fn a_variant_keeps_most_of_the_rendering_s_beginning() {
+        assert_eq!(
+            variant(
+                "Mitglieder sehen alles in der Arbeitsumgebung.",
+                "Arbeitsbereich"
+            ),
+            Some("Arbeitsumgebung")
+        );
+        assert_eq!(
+            variant(
+                "## Choisir un répertoire synchronisé",
+                "dossier synchronisé"
+            ),
+            Some("répertoire synchronisé")
+        );
+        assert_eq!(
+            variant("状況はセマンティック規則に従います。", "セマンティック規約"),
+            Some("セマンティック規則")
+        );
+        assert_eq!(
+            variant("バゲージプロセッサーを使います。", "バゲッジ"),
+            Some("バゲージプロセッサー")
+        );
+    }
+
+    #[test]
+    fn another_word_is_no_variant() {
+        // Another word for the same thing, or the word in another sense: nothing of it.
+        assert_eq!(variant("将右侧面板中的图表拖到看板上。", "仪表板"), None);
+        assert_eq!(variant("あらゆる指標において", "メトリクス"), None);
+        // One part of a compound is a word of its own, unless the rest follows close by.
+        assert_eq!(
+            variant("正しいコンテキストを持つスパン", "コンテキスト伝搬"),
+            None
+        );
+        assert_eq!(
+            variant("セマンティックな規約に従う", "セマンティック規約"),
+            Some("セマンティックな規約")
+        );
+        // A beginning inside a word is no word's beginning; too short a beginning says nothing.
+        assert_eq!(
+            variant("Die Zusammenarbeit beginnt.", "Arbeitsbereich"),
+            None
+        );
+        assert_eq!(variant("Arbeiten Sie mit.", "Arbeitsbereich"), None);
+    }
+}

@@ -13,7 +13,7 @@ use std::fmt;
 use std::ops::Range;
 
 pub use glossary::{Entry, Glossary, GlossaryError, InlineTerm, Rendering, Status};
-pub use matching::{fold, BlockWords, Language, Pattern};
+pub use matching::{fold, variant_in, BlockWords, Language, Pattern};
 
 use crate::document::Document;
 use crate::locale::Locale;
