@@ -593,7 +593,7 @@ impl<'a> OwnWords<'a> {
     /// maybe (`adresar` for `adresáře`: a word of five letters or more, the same but for its
     /// last two).
     fn holds(&self, name: &str) -> bool {
-        name.split(['-', '_']).any(|w| {
+        name_words(name).any(|w| {
             let w = folded(w);
             let chars: Vec<char> = w.chars().collect();
             if chars.len() < 3 {
@@ -607,15 +607,48 @@ impl<'a> OwnWords<'a> {
                 .range(stem.clone()..)
                 .take_while(|word| word.starts_with(&stem))
                 .any(|word| word.chars().count() <= chars.len() + 3)
+                || self.compounds(&chars)
         })
     }
+
+    /// Whether a name written as one word begins or ends with a word of the prose of four
+    /// letters or more (`mujsoubor`, `miarchivo`, `andererhost`): two words run together, as
+    /// command lines write names.
+    fn compounds(&self, chars: &[char]) -> bool {
+        (4..=chars.len().saturating_sub(2)).any(|n| {
+            let head: String = chars[..n].iter().collect();
+            let tail: String = chars[chars.len() - n..].iter().collect();
+            self.words().contains(&head) || self.words().contains(&tail)
+        })
+    }
+}
+
+/// The words of a name: between dashes and underscores, and at a capital after a small letter
+/// (`operacaoQueDeveriaFalhar`).
+fn name_words(name: &str) -> impl Iterator<Item = &str> {
+    name.split(['-', '_']).flat_map(|part| {
+        let mut starts = vec![0];
+        let mut previous_lower = false;
+        for (i, c) in part.char_indices() {
+            if c.is_uppercase() && previous_lower {
+                starts.push(i);
+            }
+            previous_lower = c.is_lowercase();
+        }
+        starts.push(part.len());
+        starts
+            .windows(2)
+            .map(|w| &part[w[0]..w[1]])
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+    })
 }
 
 impl OwnWords<'_> {
     /// How much of a name the prose holds: 2 for each of its words the prose writes as it is,
     /// 1 for one it writes inflected (`jiny-prikaz` 4 in a Czech page, `other-command` 1).
     fn weight(&self, name: &str) -> usize {
-        name.split(['-', '_'])
+        name_words(name)
             .map(|w| {
                 if self.words().contains(&folded(w)) && w.chars().count() >= 3 {
                     2
@@ -750,22 +783,38 @@ fn compare_spans(
             let (ours, theirs) = (prepare(code), prepare(other));
             let ops = capture_diff_slices(Algorithm::Myers, &ours.forms, &theirs.forms);
             // Only names translated (`${plik%.pdf}` for `${var%.pdf}`): the translator's.
-            let translated = ops
-                .iter()
-                .filter(|op| !matches!(op, DiffOp::Equal { .. }))
-                .all(|op| {
-                    is_translated_name(
-                        &ours.forms[op.old_range()],
-                        &theirs.forms[op.new_range()],
-                        own_words,
-                    )
-                });
+            // Beside names translated, an option changed is still a change (`scp -p
+            // miarchivo` for `scp -r myfile`).
+            let mut translated = true;
+            let mut options_changed = false;
+            for op in ops.iter().filter(|op| !matches!(op, DiffOp::Equal { .. })) {
+                let (old, new) = (&ours.forms[op.old_range()], &theirs.forms[op.new_range()]);
+                if is_translated_name(old, new, own_words) {
+                    continue;
+                }
+                translated = false;
+                let option = |t: &&str| t.starts_with('-') && t.len() >= 2;
+                options_changed |= old.len() == new.len()
+                    && old
+                        .iter()
+                        .zip(new)
+                        .any(|(o, n)| o != n && option(o) && option(n))
+                    && old.iter().zip(new).all(|(o, n)| {
+                        o == n
+                            || option(o) && option(n)
+                            || is_translated_name(&[o], &[n], own_words)
+                    });
+            }
+            let options_changed = options_changed && !translated;
             // A span the blocks beside hold may have moved there (blocks split or paired
             // crosswise), unless what stands here instead is a slip of it that the source
             // never writes (`--vxerbose` for `--verbose`).
             let moved_beside =
                 beside_keys.contains(&key(code)) && source_spans().contains(&key(other));
-            !translated && edited(code, other) && !own_copy(code, other, ctx) && !moved_beside
+            !translated
+                && (edited(code, other) || options_changed)
+                && !own_copy(code, other, ctx)
+                && !moved_beside
         }) else {
             continue;
         };
@@ -809,6 +858,10 @@ fn own_copy(code: &str, other: &str, ctx: &Context) -> bool {
     let Some(source) = &ctx.source else {
         return false;
     };
+    // A command (`ls -R` for `ls -r`) is neither a file's name nor an address.
+    if code.contains(char::is_whitespace) || other.contains(char::is_whitespace) {
+        return false;
+    }
     fn split(v: &str) -> (&str, &str) {
         v.rsplit_once('/').unwrap_or(("", v))
     }
@@ -1023,6 +1076,34 @@ mod tests {
             &Settings::default(),
         );
         assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn names_run_together_or_in_camel_case_translated_are_no_difference() {
+        let en = "# Files\n\nCopy a file to another host with `scp -r myfile somehost:` first.\n\nThen call `operationThatCouldFail()` and read its error.\n";
+        let es = "# Archivos\n\nCopie primero un archivo a otro servidor con `scp -r miarchivo otroservidor:`.\n\nLuego llame a `operacionQuePodriaFallar()`, la operación que podría fallar, y lea su error.\n";
+        let found = check_file(
+            &CodeMismatch,
+            "es.md",
+            "es",
+            Some(en),
+            es,
+            &Settings::default(),
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        // An option changed beside them is still reported, in its case too.
+        for option in ["-p", "-R"] {
+            let slip = es.replace("scp -r miarchivo", &format!("scp {option} miarchivo"));
+            let found = check_file(
+                &CodeMismatch,
+                "es.md",
+                "es",
+                Some(en),
+                &slip,
+                &Settings::default(),
+            );
+            assert_eq!(found.len(), 1, "{found:#?}");
+        }
     }
 
     #[test]
